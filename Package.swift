@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers point down only: mingle → MingleTUI → MingleTerminal; MingleStore → MingleCore.
+let package = Package(
+    name: "mingle",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "mingle", targets: ["mingle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+    ],
+    targets: [
+        .target(name: "MingleCore"),
+        .target(
+            name: "MingleStore",
+            dependencies: [
+                "MingleCore",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .target(name: "MingleTerminal", dependencies: ["MingleCore", "CNcursesw"]),
+        .target(name: "MingleTUI", dependencies: ["MingleCore", "MingleTerminal"]),
+        .executableTarget(
+            name: "mingle",
+            dependencies: [
+                "MingleCore", "MingleStore", "MingleTerminal", "MingleTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "MingleCoreTests",
+            dependencies: [
+                "MingleCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(name: "MingleStoreTests", dependencies: ["MingleCore", "MingleStore"]),
+        .testTarget(name: "MingleCLITests", dependencies: ["MingleCore", "MingleStore", "mingle"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

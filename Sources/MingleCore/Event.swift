@@ -1,0 +1,75 @@
+/// Who wrote an event: the login user, the screen role they used, their terminal and process.
+public struct Author: Equatable, Hashable, Sendable {
+    public var user: String
+    public var role: String
+    public var terminal: String
+    public var pid: Int
+
+    public init(user: String, role: String, terminal: String, pid: Int) {
+        self.user = user
+        self.role = role
+        self.terminal = terminal
+        self.pid = pid
+    }
+}
+
+/// Everything that can happen in the room. Each is one log line.
+public enum Event: Equatable, Hashable, Sendable {
+    case checkIn(person: String)
+    case checkOut(person: String)
+    /// A person who was not on the list: added and checked in at once.
+    case walkIn(Person)
+    case seat(person: String, stall: String, forced: Bool)
+    case unseat(person: String)
+    case phase(from: Phase, to: Phase, move: PhaseMove, reason: String)
+    case introStart(person: String)
+    case introDone(person: String)
+    case introSkip(person: String)
+    case introAdd(person: String)
+    /// Moves a queued speaker to a 1-based position in the waiting queue.
+    case introMove(person: String, position: Int)
+    case help(stall: String, on: Bool)
+    case message(text: String)
+    case photoTaken
+    /// Cancels the event with this sequence number; undoing an undo redoes.
+    case undo(seq: Int)
+    /// A remark in the log that changes nothing (written by `repair`, for instance).
+    case note(text: String)
+
+    /// The word used in the log line and in messages.
+    public var kind: String {
+        switch self {
+        case .checkIn: "checkin"
+        case .checkOut: "checkout"
+        case .walkIn: "walkin"
+        case .seat: "seat"
+        case .unseat: "unseat"
+        case .phase: "phase"
+        case .introStart: "intro-start"
+        case .introDone: "intro-done"
+        case .introSkip: "intro-skip"
+        case .introAdd: "intro-add"
+        case .introMove: "intro-move"
+        case .help: "help"
+        case .message: "message"
+        case .photoTaken: "photo"
+        case .undo: "undo"
+        case .note: "note"
+        }
+    }
+}
+
+/// An event as it stands in the log.
+public struct LoggedEvent: Equatable, Hashable, Sendable {
+    public var seq: Int
+    public var time: Timestamp
+    public var author: Author
+    public var event: Event
+
+    public init(seq: Int, time: Timestamp, author: Author, event: Event) {
+        self.seq = seq
+        self.time = time
+        self.author = author
+        self.event = event
+    }
+}

@@ -1,0 +1,93 @@
+/// Where one person is, as the room sees it.
+public struct Presence: Equatable, Hashable, Sendable {
+    /// Has come at least once today.
+    public var came = false
+    /// Has checked out and not come back since.
+    public var left = false
+    public var checkInTime: Timestamp?
+    public var checkInBy: String?
+    public var checkOutTime: Timestamp?
+    /// Index into `Room.stalls`.
+    public var stall: Int?
+    public var seatedSince: Timestamp?
+    /// Index into `Room.seatings` of the seating still open, if any.
+    public var openSeating: Int?
+    public var walkedIn = false
+
+    public var isHere: Bool { came && !left }
+}
+
+/// A stretch of time one person sat at one stall; `to` is nil while they still sit there.
+public struct Seating: Equatable, Hashable, Sendable {
+    public var person: Int
+    public var stall: Int
+    public var from: Timestamp
+    public var to: Timestamp?
+}
+
+/// The introductions: who speaks in which order, who is speaking, who is done or skipped.
+public struct Introductions: Equatable, Hashable, Sendable {
+    /// Everyone ever queued, in speaking order (people indices).
+    public var order: [Int] = []
+    public var current: Int?
+    public var currentSince: Timestamp?
+    public var done: [Int] = []
+    public var skipped: [Int] = []
+}
+
+/// A phase as it actually happened.
+public struct PhaseRecord: Equatable, Hashable, Sendable {
+    public var phase: Phase
+    public var since: Timestamp
+    public var move: PhaseMove
+    public var reason: String
+}
+
+public struct RoomMessage: Equatable, Hashable, Sendable {
+    public var time: Timestamp
+    public var text: String
+    public var by: String
+}
+
+/// The room: everything the screens show, derived only from the config, the roster and the
+/// effective events. People and stalls are addressed by index for speed; ids map to indices.
+public struct Room: Equatable, Sendable {
+    public internal(set) var config: EventConfig
+    public internal(set) var people: [Person]
+    public internal(set) var presence: [Presence]
+    /// How many of `people` came from the roster; the rest walked in.
+    public internal(set) var invitedCount: Int
+    public internal(set) var stalls: [Stall]
+    /// People indices seated at each stall, in the order they sat down.
+    public internal(set) var seated: [[Int]]
+    public internal(set) var helpRequested: [Bool]
+    public internal(set) var phase: Phase = .reception
+    public internal(set) var phaseHistory: [PhaseRecord] = []
+    public internal(set) var intro = Introductions()
+    public internal(set) var seatings: [Seating] = []
+    public internal(set) var messages: [RoomMessage] = []
+    public internal(set) var photos: [Timestamp] = []
+    var personIndex: [String: Int]
+    var stallIndex: [String: Int]
+
+    public init(config: EventConfig, roster: [Person]) {
+        self.config = config
+        self.people = roster
+        self.presence = Array(repeating: Presence(), count: roster.count)
+        self.invitedCount = roster.count
+        self.stalls = config.stalls
+        self.seated = Array(repeating: [], count: config.stalls.count)
+        self.helpRequested = Array(repeating: false, count: config.stalls.count)
+        var pi: [String: Int] = [:]
+        pi.reserveCapacity(roster.count)
+        for (i, p) in roster.enumerated() { pi[p.id] = i }
+        self.personIndex = pi
+        var si: [String: Int] = [:]
+        for (i, s) in config.stalls.enumerated() { si[s.id] = i }
+        self.stallIndex = si
+    }
+
+    public func index(ofPerson id: String) -> Int? { personIndex[id] }
+    public func index(ofStall id: String) -> Int? { stallIndex[id] }
+    public func person(_ id: String) -> Person? { personIndex[id].map { people[$0] } }
+}

@@ -1,0 +1,159 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MingleCore
+
+/// The append-only log file: reads new complete lines by byte offset, appends under an
+/// exclusive flock, and sets aside a torn tail. Never rewrites a line in place.
+public final class EventLog {
+    /// Bytes after the last good line that are not (yet) good lines themselves.
+    public struct Tail: Equatable, Sendable {
+        /// 1-based line number where the tail starts.
+        public var line: Int
+        public var bytes: Int
+        /// False for a last line without its newline (a writer may still be writing it).
+        public var hasNewline: Bool
+        public var problem: String
+    }
+
+    public let path: String
+    let calls: FileCalls
+    private(set) var fd: Int32 = -1
+    private var inode: ino_t = 0
+    public let writable: Bool
+    /// Bytes of good, complete lines read so far.
+    public private(set) var offset = 0
+    /// Good lines read so far.
+    public private(set) var linesRead = 0
+    public private(set) var lastSeq = 0
+    public private(set) var tail: Tail?
+    public var fileName: String { String(path.split(separator: "/").last ?? "events.log") }
+
+    init(path: String, calls: FileCalls) throws(StoreError) {
+        self.path = path
+        self.calls = calls
+        writable = access(path, W_OK) == 0
+        try openFile()
+    }
+
+    deinit { if fd >= 0 { close(fd) } }
+
+    private func openFile() throws(StoreError) {
+        if fd >= 0 { close(fd) }
+        fd = open(path, (writable ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC)
+        guard fd >= 0 else { throw .damaged(file: fileName, line: 0, problem: "cannot be opened: \(Posix.errorText())", remedy: "") }
+        inode = Posix.inode(fd: fd) ?? 0
+        offset = 0
+        linesRead = 0
+        lastSeq = 0
+        tail = nil
+    }
+
+    /// True when the file at `path` is no longer the one open here (`mingle repair` replaced it).
+    public var wasReplaced: Bool { Posix.inode(path) != inode }
+
+    /// Opens the file anew and starts reading from its first byte.
+    func reopen() throws(StoreError) { try openFile() }
+
+    /// Reads every complete line added since the last call. A bad line followed by a good one is
+    /// damage in the middle: an error naming the line. Bad lines at the very end are the tail.
+    public func readNew() throws(StoreError) -> [LoggedEvent] {
+        guard let size = Posix.size(fd: fd) else { throw .io("cannot read \(fileName): \(Posix.errorText())") }
+        if size < offset {
+            throw .damaged(file: fileName, line: linesRead, problem: "the file got shorter while open (\(size) bytes, had read \(offset))",
+                           remedy: "Run `mingle check` to see what is wrong.")
+        }
+        tail = nil
+        if size == offset { return [] }
+        guard let bytes = Posix.readAll(fd: fd, from: offset) else {
+            throw .io("cannot read \(fileName): \(Posix.errorText())")
+        }
+        let lines = LogScan.lines(bytes, firstLine: linesRead + 1, lastSeq: lastSeq)
+        let firstBad = lines.firstIndex { !$0.isGood } ?? lines.count
+        if firstBad < lines.count, case .bad(let problem) = lines[firstBad].outcome,
+           lines[(firstBad + 1)...].contains(where: \.isGood) {
+            throw .damaged(file: fileName, line: lines[firstBad].number, problem: problem, remedy: LogScan.repairAdvice)
+        }
+        var events: [LoggedEvent] = []
+        events.reserveCapacity(firstBad)
+        for line in lines[..<firstBad] {
+            if case .good(let e) = line.outcome { events.append(e) }
+        }
+        if firstBad < lines.count {
+            let t = lines[firstBad]
+            let problem: String
+            if case .bad(let p) = t.outcome { problem = p } else { problem = "the last line has no end (a writer stopped mid-line, or is still writing)" }
+            tail = Tail(line: t.number, bytes: bytes.count - t.range.lowerBound, hasNewline: t.range.upperBound <= bytes.count && bytes[t.range.upperBound - 1] == 10, problem: problem)
+        }
+        if let last = events.last { lastSeq = last.seq }
+        offset += firstBad == 0 ? 0 : lines[firstBad - 1].range.upperBound
+        linesRead += firstBad
+        return events
+    }
+
+    // MARK: Writing (all under the lock)
+
+    /// Takes the exclusive lock, waiting up to `timeout` seconds for another writer.
+    func lock(timeout: Double = 5) throws(StoreError) {
+        guard writable else { throw .io("\(fileName) is read-only for this user: nothing can be written") }
+        let deadline = Posix.monotonicSeconds() + timeout
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                throw .io("cannot lock \(fileName): \(Posix.errorText())")
+            }
+            if Posix.monotonicSeconds() > deadline {
+                throw .lockTimeout("another terminal has been writing to \(fileName) for over \(Int(timeout)) s; try again")
+            }
+            usleep(1000)
+        }
+    }
+
+    func unlock() { flock(fd, LOCK_UN) }
+
+    /// Moves the tail into a file next to the log (never deleting it) and cuts the log back to
+    /// its last good line. Only with the lock held, when no writer can be mid-line.
+    func setAsideTail(now: Timestamp) throws(StoreError) -> String? {
+        guard let tail else { return nil }
+        guard let bytes = Posix.readAll(fd: fd, from: offset) else { throw .io("cannot read \(fileName): \(Posix.errorText())") }
+        let l = now.local
+        let stamp = String(format4: l.year) + pad(l.month) + pad(l.day) + "-" + pad(l.hour) + pad(l.minute) + pad(l.second)
+        let aside = path + ".torn-line\(tail.line)-\(stamp)"
+        try Posix.createFile(aside, bytes, mode: Posix.fileMode(forDirectory: Posix.directoryName(path)))
+        guard ftruncate(fd, off_t(offset)) == 0, calls.fsync(fd) == 0 else {
+            throw .io("cannot cut the torn end off \(fileName): \(Posix.errorText())")
+        }
+        self.tail = nil
+        let what = tail.hasNewline ? "was damaged (\(tail.problem))" : "was incomplete (a writer stopped mid-line)"
+        return "The end of \(fileName) from line \(tail.line) (\(tail.bytes) bytes) \(what); it was moved to \(aside.split(separator: "/").last!) and nothing else changed."
+    }
+
+    /// One write() of whole lines, then fsync. On any failure the file is cut back to where it
+    /// was, so no partial line is left behind.
+    func write(_ bytes: [UInt8]) throws(StoreError) {
+        guard let before = Posix.size(fd: fd) else { throw .io("cannot read \(fileName): \(Posix.errorText())") }
+        var ok = Posix.writeAll(fd: fd, bytes, calls: calls)
+        var err = errno
+        if ok {
+            ok = calls.fsync(fd) == 0
+            err = errno
+        }
+        if !ok {
+            ftruncate(fd, off_t(before))
+            _ = Glibc.fsync(fd)
+            throw .io("could not save to \(fileName): \(Posix.errorText(err)). Nothing was written; free some space or fix the disk, then try again.")
+        }
+    }
+}
+
+private func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+private extension String {
+    init(format4 v: Int) { self = String(v) }
+}
+
+extension Posix {
+    public static func monotonicSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,160 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few system calls the store makes, as values, so tests can inject a full disk or a failing
+/// fsync and check that no partial line is left behind.
+public struct FileCalls: Sendable {
+    public var write: @Sendable (Int32, UnsafeRawPointer, Int) -> Int
+    public var fsync: @Sendable (Int32) -> Int32
+
+    public init(write: @escaping @Sendable (Int32, UnsafeRawPointer, Int) -> Int,
+                fsync: @escaping @Sendable (Int32) -> Int32) {
+        self.write = write
+        self.fsync = fsync
+    }
+
+    public static let system = FileCalls(
+        write: { fd, p, n in Glibc.write(fd, p, n) },
+        fsync: { fd in Glibc.fsync(fd) }
+    )
+}
+
+public enum Posix {
+    public static func errorText(_ code: Int32 = errno) -> String {
+        switch code {
+        case ENOSPC: "the disk is full"
+        case EDQUOT: "the disk quota is used up"
+        case EACCES, EPERM: "permission denied"
+        case EROFS: "the disk is read-only"
+        case ENOENT: "no such file or folder"
+        case EIO: "the disk reported an input/output error"
+        default: String(cString: strerror(code))
+        }
+    }
+
+    /// 0660 when the store folder is shared with a group (group-writable or setgid), else 0600.
+    /// Set with fchmod after creation, so the caller's umask never decides who can read names.
+    static func fileMode(forDirectory dir: String) -> mode_t {
+        var st = stat()
+        guard stat(dir, &st) == 0 else { return 0o600 }
+        return (st.st_mode & S_IWGRP) != 0 || (st.st_mode & S_ISGID) != 0 ? 0o660 : 0o600
+    }
+
+    public static func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
+
+    static func inode(_ path: String) -> ino_t? {
+        var st = stat()
+        return stat(path, &st) == 0 ? st.st_ino : nil
+    }
+
+    static func inode(fd: Int32) -> ino_t? {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? st.st_ino : nil
+    }
+
+    static func size(fd: Int32) -> Int? {
+        var st = stat()
+        return fstat(fd, &st) == 0 ? Int(st.st_size) : nil
+    }
+
+    /// Reads a whole file; nil with errno set when it cannot be opened.
+    public static func readFile(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        return readAll(fd: fd, from: 0)
+    }
+
+    /// Reads from `offset` to the end of file.
+    static func readAll(fd: Int32, from offset: Int) -> [UInt8]? {
+        var out: [UInt8] = []
+        if let size = size(fd: fd), size > offset { out.reserveCapacity(size - offset) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        var pos = offset
+        while true {
+            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(pos)) }
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+            pos += n
+        }
+        return out
+    }
+
+    /// Writes a new file completely and durably: temp file, fsync, rename, fsync the folder.
+    /// Used for the roster and for repair; the log itself is only ever appended to.
+    static func writeFileAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(StoreError) {
+        let temp = path + ".tmp-\(getpid())"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .io("cannot write \(temp): \(errorText())") }
+        fchmod(fd, mode)
+        var ok = writeAll(fd: fd, bytes, calls: .system) && fsync(fd) == 0
+        let err = errno
+        close(fd)
+        if ok { ok = rename(temp, path) == 0 }
+        guard ok else {
+            unlink(temp)
+            throw .io("cannot write \(path): \(errorText(err))")
+        }
+        syncDirectory(of: path)
+    }
+
+    static func writeAll(fd: Int32, _ bytes: [UInt8], calls: FileCalls) -> Bool {
+        bytes.withUnsafeBytes { buf in
+            var done = 0
+            while done < buf.count {
+                let n = calls.write(fd, buf.baseAddress! + done, buf.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+    }
+
+    /// Makes a new directory entry durable.
+    static func syncDirectory(of path: String) {
+        let dir = directoryName(path)
+        let fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
+    }
+
+    static func directoryName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// Creates a file with exactly `mode`, whatever the umask. Fails if it exists.
+    static func createFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(StoreError) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
+        guard fd >= 0 else { throw .io("cannot create \(path): \(errorText())") }
+        defer { close(fd) }
+        fchmod(fd, mode)
+        guard writeAll(fd: fd, bytes, calls: .system), fsync(fd) == 0 else {
+            throw .io("cannot write \(path): \(errorText())")
+        }
+        syncDirectory(of: path)
+    }
+
+    public static func now() -> Timestamp {
+        var ts = timespec()
+        clock_gettime(CLOCK_REALTIME, &ts)
+        var t = time_t(ts.tv_sec)
+        var local = tm()
+        localtime_r(&t, &local)
+        return Timestamp(millis: Int64(ts.tv_sec) * 1000 + Int64(ts.tv_nsec / 1_000_000),
+                         offsetMinutes: Int(local.tm_gmtoff / 60))
+    }
+}
+
+import MingleCore

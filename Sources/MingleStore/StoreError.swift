@@ -1,0 +1,33 @@
+/// What can go wrong with the store, in words a host understands. Each case maps to an exit code
+/// of the CLI (DESIGN.md, "Contracts").
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// No store at this place.
+    case noStore(String)
+    /// A file is damaged or unreadable; file and line (0 when the whole file is at fault).
+    case damaged(file: String, line: Int, problem: String, remedy: String)
+    /// Reading or writing failed (disk full, permissions, …).
+    case io(String)
+    /// Another terminal holds the log lock for too long.
+    case lockTimeout(String)
+    /// The action was refused by the rules of the day.
+    case refused(String)
+    /// The user asked for something that cannot be done as asked (bad input, not a rule).
+    case usage(String)
+
+    public var description: String {
+        switch self {
+        case .noStore(let m), .io(let m), .lockTimeout(let m), .refused(let m), .usage(let m): m
+        case .damaged(let file, let line, let problem, let remedy):
+            (line > 0 ? "\(file), line \(line): " : "\(file): ") + problem + (remedy.isEmpty ? "" : "\n" + remedy)
+        }
+    }
+
+    /// 0 done, 1 refused, 2 bad usage, 3 store damaged or unreadable.
+    public var exitCode: Int32 {
+        switch self {
+        case .refused: 1
+        case .usage: 2
+        case .noStore, .damaged, .io, .lockTimeout: 3
+        }
+    }
+}

@@ -1,0 +1,75 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import MingleCore
+import MingleStore
+
+/// Prints measured figures; it asserts nothing. See docs/performance.md.
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure log replay (events/s, beside `cat` of the same file) and peak memory.")
+    @Option(help: "Events in the simulated log.") var events = 100_000
+    @Option(help: "People in the simulated roster.") var people = 1000
+    @Option(help: "Replays to time (the median is reported).") var runs = 5
+    @Option(help: "Use this store instead of simulating one (its log is only read).") var store: String?
+
+    func run() throws {
+        let rssAtStart = peakRSSKiB()
+        let dir: String
+        if let store { dir = store } else {
+            var template = Array("/tmp/mingle-bench-XXXXXX".utf8CString)
+            guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder")) }
+            dir = String(cString: p)
+            // Simulate in a child process, so its memory is not counted as replay's.
+            let t = Date()
+            let status = try runProcess(CommandLine.arguments[0], ["simulate", "--store", dir, "--people", "\(people)", "--events", "\(events)", "--seed", "7"])
+            guard status == 0 else { throw fail(.io("simulate failed (exit \(status))")) }
+            print("simulated \(events) events for \(people) people in \(String(format: "%.2f", Date().timeIntervalSince(t))) s (child process)")
+        }
+        let logPath = dir + "/" + Store.logName
+        var st = stat()
+        stat(logPath, &st)
+        var replay: [Double] = [], catTimes: [Double] = [], readTimes: [Double] = []
+        var count = 0
+        for _ in 0..<runs {
+            let t0 = Posix.monotonicSeconds()
+            let s = try guarded { () throws(StoreError) in try Store(directory: dir) }
+            replay.append(Posix.monotonicSeconds() - t0)
+            count = s.state.history.count
+            let t1 = Posix.monotonicSeconds()
+            _ = try runProcess("/bin/cat", [logPath])
+            catTimes.append(Posix.monotonicSeconds() - t1)
+            let t2 = Posix.monotonicSeconds()
+            _ = Posix.readFile(logPath)
+            readTimes.append(Posix.monotonicSeconds() - t2)
+        }
+        let med = median(replay)
+        print("log: \(logPath), \(count) events, \(st.st_size) bytes")
+        print(String(format: "replay (open store: config, roster, parse, reduce): median %.1f ms, min %.1f ms → %.2f M events/s",
+                     med * 1000, replay.min()! * 1000, Double(count) / med / 1e6))
+        print(String(format: "cat of the same file (process start included): median %.1f ms", median(catTimes) * 1000))
+        print(String(format: "reading the file into memory in-process: median %.2f ms", median(readTimes) * 1000))
+        print("peak RSS: \(peakRSSKiB() / 1024) MiB (\(rssAtStart / 1024) MiB before replay)")
+        if store == nil { print("(the simulated store stays in \(dir))") }
+    }
+
+    private func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
+
+    private func peakRSSKiB() -> Int {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Int(u.ru_maxrss)
+    }
+
+    private func runProcess(_ path: String, _ args: [String]) throws -> Int32 {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = args
+        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
+        try p.run()
+        p.waitUntilExit()
+        return p.terminationStatus
+    }
+}

@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import MingleCore
+import MingleStore
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Make a new store folder (event.toml, roster.csv, events.log).")
+
+    @Argument(help: "The folder to make (it may exist, but must not hold a store).")
+    var directory: String
+    @Flag(help: "Fill it with the bundled sample event: 80 people, 8 stalls, the phases.")
+    var sample = false
+
+    func run() throws {
+        try guarded { () throws(StoreError) in
+            try StoreSetup.create(at: directory, config: sample ? SampleEvent.config : SampleEvent.emptyConfig,
+                                  roster: sample ? SampleEvent.people : [])
+        }
+        print("Made a store in \(directory)" + (sample ? " with the sample event." : ". Edit \(directory)/event.toml, then `mingle import` the roster."))
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Read the roster from a spreadsheet's CSV (UTF-8, UTF-16 or Big5; Chinese or English headers).",
+        discussion: "Columns: id/編號, name/姓名, ministry/機關, role/身分 (new/senior/staff/guest or 新任/資深/工作人員/來賓), optional email, title. People already in the roster are updated by id; nobody is removed, no check-in is lost.")
+
+    @OptionGroup var options: StoreOptions
+    @Argument(help: "The CSV file.") var file: String
+    @Flag(help: "Show what would change; write nothing.") var dryRun = false
+    @Flag(help: "Import the good rows even when some rows have errors (the bad ones are listed).") var skipBadRows = false
+
+    func run() throws {
+        let store = try options.open()
+        guard let bytes = Posix.readFile(file) else {
+            throw fail(.usage("cannot read \(file): \(Posix.errorText())"))
+        }
+        let name = String(file.split(separator: "/").last ?? Substring(file))
+        let reading = RosterImport.read(bytes: bytes, file: name)
+        for w in reading.warnings { say("warning: \(w)") }
+        for e in reading.errors { say(e.description) }
+        let fatal = reading.errors.contains { !reading.skippedLines.contains($0.line) } || reading.people.isEmpty && !reading.errors.isEmpty
+        if !reading.errors.isEmpty && (!skipBadRows || fatal) {
+            say("Nothing was imported: \(reading.errors.count) problem(s) in \(name). Fix them, or use --skip-bad-rows to import the other rows.")
+            throw ExitCode(1)
+        }
+        // A walk-in's id is taken: importing someone else under it would hide a check-in.
+        let walkInIDs = Set(store.state.room.people[store.state.room.invitedCount...].map(\.id))
+        let clashes = reading.people.filter { walkInIDs.contains($0.person.id) }
+        if !clashes.isEmpty {
+            for c in clashes { say("\(name), line \(c.line): the id \(c.person.id) belongs to a walk-in registered today; give this row another id") }
+            say("Nothing was imported.")
+            throw ExitCode(1)
+        }
+        let merge = RosterFile.merge(existing: store.roster, imported: reading.people.map(\.person))
+        print("\(name): \(reading.encoding.rawValue), \(reading.people.count) people read.")
+        print("  \(merge.added.count) new, \(merge.updated.count) updated, \(merge.unchanged) unchanged"
+              + (merge.keptNotInFile.isEmpty ? "" : ", \(merge.keptNotInFile.count) kept that are not in this file"))
+        if !reading.skippedLines.isEmpty {
+            print("  left out because of errors: line " + reading.skippedLines.map(String.init).joined(separator: ", "))
+        }
+        for u in merge.updated.prefix(20) { print("  updated \(u.new.id): \(u.old.name) (\(u.old.ministry)) → \(u.new.name) (\(u.new.ministry))") }
+        if dryRun { print("Dry run: nothing was written."); return }
+        try guarded { () throws(StoreError) in try store.saveRoster(merge.roster) }
+        print("Saved \(merge.roster.count) people to \(RosterFile.fileName).")
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check", abstract: "Verify event.toml, roster.csv and events.log; exit 3 if anything is wrong.")
+
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let dir = options.directory
+        var problems: [String] = [], warnings: [String] = []
+        guard Posix.exists(dir + "/" + ConfigFile.fileName) else {
+            throw fail(.noStore("\(dir) is not a mingle store (there is no \(ConfigFile.fileName) in it)."))
+        }
+        var config: EventConfig?
+        do { config = try ConfigFile.load(dir + "/" + ConfigFile.fileName) } catch { problems.append(error.description) }
+        var roster: [Person] = []
+        if let bytes = Posix.readFile(dir + "/" + RosterFile.fileName) {
+            let r = RosterImport.read(bytes: bytes, file: RosterFile.fileName)
+            problems += r.errors.map(\.description)
+            warnings += r.warnings.map(\.description)
+            roster = r.people.map(\.person)
+        } else {
+            problems.append("\(RosterFile.fileName): cannot be read: \(Posix.errorText())")
+        }
+        var goodLines = 0
+        do {
+            let audit = try LogRepair.audit(dir + "/" + Store.logName)
+            goodLines = audit.goodLines
+            for f in audit.findings {
+                problems.append("\(Store.logName), line \(f.line): \(f.problem)"
+                                + (f.inMiddle ? " — good lines follow; run `mingle repair`" : " — a torn end; the next write or `mingle repair` moves it aside"))
+            }
+        } catch { problems.append(error.description) }
+        if let config {
+            let ids = Set(roster.map(\.id))
+            for s in config.stalls { for o in s.owners where !ids.contains(o) {
+                warnings.append("\(ConfigFile.fileName): stall \(s.id) (\(s.name)) has owner \(o), who is not in the roster")
+            } }
+            if problems.isEmpty, let store = try? Store(directory: dir) {
+                for (seq, why) in store.state.refused.sorted(by: { $0.key < $1.key }) {
+                    warnings.append("\(Store.logName): event \(seq) does not apply now: \(why)")
+                }
+            }
+        }
+        for w in warnings { say("warning: \(w)") }
+        for p in problems { say(p) }
+        if !problems.isEmpty { throw ExitCode(3) }
+        print("OK: \(ConfigFile.fileName), \(RosterFile.fileName) (\(roster.count) people), \(Store.logName) (\(goodLines) events).")
+    }
+}
+
+struct RepairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "repair",
+        abstract: "Move damaged log lines aside (into a file next to the log; nothing is deleted).")
+
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let dir = options.directory
+        guard Posix.exists(dir + "/" + Store.logName) else { throw fail(.noStore("\(dir) has no \(Store.logName).")) }
+        let outcome = try guarded { () throws(StoreError) in
+            try LogRepair.repair(store: dir, author: currentAuthor(), now: Posix.now())
+        }
+        guard let outcome else { print("The log is fine; nothing to repair."); return }
+        for f in outcome.findings { print("moved aside \(Store.logName) line \(f.line): \(f.problem)") }
+        print("The damaged lines are in \(outcome.setAsideFile); the whole log as it was is in \(outcome.backupFile).")
+    }
+}

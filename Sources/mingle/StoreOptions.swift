@@ -1,0 +1,85 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import MingleCore
+import MingleStore
+import MingleTerminal
+
+/// `--store DIR`, else $MINGLE_STORE, else the current folder.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: "The store folder (default: $MINGLE_STORE, else the current folder).")
+    var store: String?
+
+    var directory: String {
+        if let store { return store }
+        if let env = getenv("MINGLE_STORE"), env.pointee != 0 { return String(cString: env) }
+        return "."
+    }
+
+    func open() throws -> Store {
+        let s = try guarded { () throws(StoreError) in try Store(directory: directory) }
+        reportTail(s)
+        return s
+    }
+
+    /// A torn last line is not an error, but the host should know it will be set aside.
+    func reportTail(_ s: Store) {
+        if let t = s.logTail, t.hasNewline {
+            say("Note: \(Store.logName) line \(t.line) and after (\(t.bytes) bytes) cannot be read: \(t.problem). The next write moves them aside into a file next to the log.")
+        }
+    }
+}
+
+/// Who is writing: login user, the role (CLI unless $MINGLE_ROLE says otherwise), terminal, pid.
+func currentAuthor(role: String? = nil) -> Author {
+    let user: String
+    if let u = getenv("USER"), u.pointee != 0 { user = String(cString: u) }
+    else if let pw = getpwuid(getuid()) { user = String(cString: pw.pointee.pw_name) }
+    else { user = "uid\(getuid())" }
+    var tty = "-"
+    if let t = ttyname(0) { tty = String(cString: t).replacingPrefix("/dev/", with: "") }
+    let r = role ?? (getenv("MINGLE_ROLE").map { String(cString: $0) } ?? "cli")
+    return Author(user: user, role: r, terminal: tty, pid: Int(getpid()))
+}
+
+extension String {
+    func replacingPrefix(_ prefix: String, with new: String) -> String {
+        hasPrefix(prefix) ? new + dropFirst(prefix.count) : self
+    }
+}
+
+/// Resolves WHO to one person: an id, or a unique name fragment. Ambiguity lists the candidates.
+func resolvePerson(_ query: String, in room: Room) throws(Refusal) -> String {
+    let hits = room.findPerson(query)
+    if hits.count == 1 { return room.people[hits[0]].id }
+    if hits.isEmpty { throw Refusal("nobody matches \"\(query)\" (try an id or part of the name)") }
+    let list = hits.prefix(12).map { "  \(room.people[$0].id)  \(room.label($0))" }.joined(separator: "\n")
+    throw Refusal("\"\(query)\" matches \(hits.count) people; say which one by id:\n\(list)\(hits.count > 12 ? "\n  …" : "")")
+}
+
+func resolveStall(_ query: String, in room: Room) throws(Refusal) -> String {
+    let hits = room.findStall(query)
+    if hits.count == 1 { return room.stalls[hits[0]].id }
+    if hits.isEmpty {
+        throw Refusal("there is no stall \"\(query)\"; stalls: " + room.stalls.map { "\($0.id) \($0.name)" }.joined(separator: ", "))
+    }
+    throw Refusal("\"\(query)\" matches several stalls: " + hits.map { "\(room.stalls[$0].id) \(room.stalls[$0].name)" }.joined(separator: ", "))
+}
+
+/// Appends what `make` decides and prints a confirmation line per event.
+func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]) throws {
+    let store = try options.open()
+    let before = store.state.room
+    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), make) }
+    for n in store.notices { say(n) }
+    for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
+}
+
+func confirmation(_ e: LoggedEvent, before: Room, after: State) -> String {
+    if case .undo(let target) = e.event, let t = after.event(seq: target) {
+        let redo: Bool = { if case .undo = t.event { return true } else { return false } }()
+        return "#\(e.seq) " + (redo ? "redid what #\(target) had undone" : "undid #\(target): \(before.describe(t.event))")
+    }
+    return "#\(e.seq) " + after.room.describe(e.event)
+}

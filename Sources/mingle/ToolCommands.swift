@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import MingleCore
+import MingleStore
+import MingleTerminal
+
+struct SimulateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "simulate",
+        abstract: "Write a realistic afternoon into a store (for tests and benchmarks).",
+        discussion: "Makes the store with the sample stalls when the folder holds none; adds made-up people (ids SIM0001…) until the roster has --people; needs an empty log.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "People in the roster.") var people = 100
+    @Option(help: "Events to write.") var events = 1000
+    @Option(help: "Seed: the same seed writes the same day.") var seed: UInt64 = 1
+
+    func validate() throws {
+        guard people > 0, events > 0 else { throw ValidationError("--people and --events must be positive") }
+    }
+
+    func run() throws {
+        let dir = options.directory
+        if !Posix.exists(dir + "/" + ConfigFile.fileName) {
+            try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: SampleEvent.config, roster: []) }
+        }
+        let store = try options.open()
+        guard store.state.history.isEmpty else {
+            throw fail(.refused("simulate writes a whole day and needs an empty log; \(dir) already has \(store.state.history.count) events"))
+        }
+        let sim = Simulator(people: people, events: events, seed: seed)
+        let extra = sim.extraPeople(existing: store.roster)
+        if !extra.isEmpty { try guarded { () throws(StoreError) in try store.saveRoster(store.roster + extra) } }
+        let now = Posix.now()
+        let sign = now.offsetMinutes < 0 ? "-" : "+"
+        let off = abs(now.offsetMinutes)
+        let startText = "\(store.config.date.isEmpty ? "2026-12-04" : store.config.date)T13:30:00.000\(sign)\(off / 60 < 10 ? "0" : "")\(off / 60):\(off % 60 < 10 ? "0" : "")\(off % 60)"
+        let start = Timestamp.parse(startText) ?? now
+        let day = sim.makeDay(from: store.state, start: start, author: Author(user: "simulator", role: "simulate", terminal: "-", pid: Int(getpid())))
+        try guarded { () throws(StoreError) in try store.appendBatch(day, by: Author(user: "simulator", role: "simulate", terminal: "-", pid: Int(getpid()))) }
+        print("Wrote \(day.count) events for \(store.roster.count) people into \(dir).")
+    }
+}
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Make a store with the sample event in a new temporary folder and open it.")
+    @Option(help: "Make the demo store here instead of a temporary folder.") var store: String?
+
+    func run() throws {
+        let dir: String
+        if let store { dir = store } else {
+            var template = Array("/tmp/mingle-demo-XXXXXX".utf8CString)
+            guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder: \(Posix.errorText())")) }
+            dir = String(cString: p)
+        }
+        try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: SampleEvent.config, roster: SampleEvent.people) }
+        let opened = try guarded { () throws(StoreError) in try Store(directory: dir) }
+        print(Sanitizer.cleanLines(StatusText.render(opened)))
+        print("""
+
+        The demo store is in \(dir).
+        The screens are not built yet (they come with the next piece of work); until then, try:
+          export MINGLE_STORE=\(dir)
+          mingle checkin 陳          # lists everyone whose name has 陳; then check one in by id
+          mingle phase next          # reception → opening
+          mingle status --json
+        """)
+    }
+}
+
+struct StressAppendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stress-append", abstract: "Append COUNT messages, each through the full locked append (for tests).",
+        shouldDisplay: false)
+    @OptionGroup var options: StoreOptions
+    @Option var count = 1000
+
+    func run() throws {
+        let store = try options.open()
+        let me = currentAuthor(role: "stress")
+        for i in 1...max(1, count) {
+            try guarded { () throws(StoreError) in try store.append(.message(text: "stress \(me.pid) \(i)"), by: me) }
+        }
+    }
+}
