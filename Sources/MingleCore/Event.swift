@@ -18,7 +18,7 @@ public enum Event: Equatable, Hashable, Sendable {
     case checkIn(person: String)
     case checkOut(person: String)
     /// A person who was not on the list: added and checked in at once.
-    case walkIn(Person)
+    indirect case walkIn(Person)
     case seat(person: String, stall: String, forced: Bool)
     case unseat(person: String)
     case phase(from: Phase, to: Phase, move: PhaseMove, reason: String)

@@ -13,6 +13,14 @@ extension Room {
         public var here: Int
         public var left: Int
         public var walkIns: Int
+
+        public init(invited: Int, came: Int, here: Int, left: Int, walkIns: Int) {
+            self.invited = invited
+            self.came = came
+            self.here = here
+            self.left = left
+            self.walkIns = walkIns
+        }
     }
 
     /// A pair who shared a stall for at least the configured minutes.
@@ -21,6 +29,13 @@ extension Room {
         public var b: Int
         public var minutes: Int
         public var crossMinistry: Bool
+
+        public init(a: Int, b: Int, minutes: Int, crossMinistry: Bool) {
+            self.a = a
+            self.b = b
+            self.minutes = minutes
+            self.crossMinistry = crossMinistry
+        }
     }
 
     public var occupancy: [Occupancy] {

@@ -38,6 +38,11 @@ public final class EventLog {
 
     deinit { if fd >= 0 { close(fd) } }
 
+    /// Reads a whole log file: every good event, or the error a store would report.
+    public static func readAll(path: String) throws(StoreError) -> [LoggedEvent] {
+        try EventLog(path: path, calls: .system).readNew()
+    }
+
     private func openFile() throws(StoreError) {
         if fd >= 0 { close(fd) }
         fd = open(path, (writable ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC)
@@ -68,27 +73,20 @@ public final class EventLog {
         guard let bytes = Posix.readAll(fd: fd, from: offset) else {
             throw .io("cannot read \(fileName): \(Posix.errorText())")
         }
-        let lines = LogScan.lines(bytes, firstLine: linesRead + 1, lastSeq: lastSeq)
-        let firstBad = lines.firstIndex { !$0.isGood } ?? lines.count
-        if firstBad < lines.count, case .bad(let problem) = lines[firstBad].outcome,
-           lines[(firstBad + 1)...].contains(where: \.isGood) {
-            throw .damaged(file: fileName, line: lines[firstBad].number, problem: problem, remedy: LogScan.repairAdvice)
-        }
-        var events: [LoggedEvent] = []
-        events.reserveCapacity(firstBad)
-        for line in lines[..<firstBad] {
-            if case .good(let e) = line.outcome { events.append(e) }
-        }
-        if firstBad < lines.count {
-            let t = lines[firstBad]
+        let r = LogScan.read(bytes, firstLine: linesRead + 1, lastSeq: lastSeq)
+        if let bad = r.firstBad {
             let problem: String
-            if case .bad(let p) = t.outcome { problem = p } else { problem = "the last line has no end (a writer stopped mid-line, or is still writing)" }
-            tail = Tail(line: t.number, bytes: bytes.count - t.range.lowerBound, hasNewline: t.range.upperBound <= bytes.count && bytes[t.range.upperBound - 1] == 10, problem: problem)
+            if case .bad(let p) = bad.outcome { problem = p } else { problem = "the last line has no end (a writer stopped mid-line, or is still writing)" }
+            if let why = LogScan.notATornEnd(r, bytesAfterGood: bytes.count - bad.range.lowerBound) {
+                throw .damaged(file: fileName, line: bad.number, problem: problem, remedy: why)
+            }
+            tail = Tail(line: bad.number, bytes: bytes.count - bad.range.lowerBound,
+                        hasNewline: bytes[bad.range.upperBound - 1] == 10, problem: problem)
         }
-        if let last = events.last { lastSeq = last.seq }
-        offset += firstBad == 0 ? 0 : lines[firstBad - 1].range.upperBound
-        linesRead += firstBad
-        return events
+        if let last = r.events.last { lastSeq = last.seq }
+        offset += r.consumed
+        linesRead += r.events.count
+        return r.events
     }
 
     // MARK: Writing (all under the lock)

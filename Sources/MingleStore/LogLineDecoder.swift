@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import MingleCore
 
 /// Why a line of the log could not be read.
@@ -18,6 +21,12 @@ public enum LineProblem: Error, Equatable, Sendable, CustomStringConvertible {
 /// `mingle bench` measures it.
 extension LogLineCodec {
     public static func decode(_ line: UnsafeBufferPointer<UInt8>) throws(LineProblem) -> LoggedEvent {
+        var scratch = Fields()
+        return try decode(line, scratch: &scratch)
+    }
+
+    /// `scratch` is reused from line to line so replay allocates nothing per field.
+    static func decode(_ line: UnsafeBufferPointer<UInt8>, scratch fields: inout Fields) throws(LineProblem) -> LoggedEvent {
         let n = line.count
         guard n > crcSuffixLength else { throw .syntax("the line is too short to be an event") }
         let crcStart = n - crcSuffixLength
@@ -40,15 +49,15 @@ extension LogLineCodec {
             throw .syntax("the time is not in the form 2026-11-27T14:03:12.123+08:00")
         }
         guard let kindTok = tokens.next() else { throw .syntax("the event type is missing") }
-        var fields = Fields()
+        fields.removeAll()
         while let tok = tokens.next() {
             guard let eq = tok.firstIndex(of: 61) else { throw .syntax("\"\(string(tok))\" is not KEY=VALUE") }
             fields.add(key: UnsafeBufferPointer(rebasing: tok[tok.startIndex..<eq]),
                        value: UnsafeBufferPointer(rebasing: tok[(eq + 1)..<tok.endIndex]))
         }
         let author = Author(user: try fields.text("by"), role: try fields.text("as"),
-                            terminal: try fields.text("on"), pid: try fields.int("pid"))
-        let event = try makeEvent(kind: string(kindTok), fields)
+                            terminal: try fields.text("tty"), pid: try fields.int("pid"))
+        let event = try makeEvent(kind: UnsafeBufferPointer(rebasing: kindTok), fields)
         return LoggedEvent(seq: seq, time: time, author: author, event: event)
     }
 
@@ -58,25 +67,27 @@ extension LogLineCodec {
         }
     }
 
-    private static func makeEvent(kind: String, _ f: Fields) throws(LineProblem) -> Event {
+    private static func makeEvent(kind k: UnsafeBufferPointer<UInt8>, _ f: Fields) throws(LineProblem) -> Event {
+        // Compared as bytes: a String switch costs a String per line and up to 16 comparisons.
+        let kind = Kind.match(k)
         switch kind {
-        case "checkin": return .checkIn(person: try f.text("person"))
-        case "checkout": return .checkOut(person: try f.text("person"))
-        case "unseat": return .unseat(person: try f.text("person"))
-        case "intro-start": return .introStart(person: try f.text("person"))
-        case "intro-done": return .introDone(person: try f.text("person"))
-        case "intro-skip": return .introSkip(person: try f.text("person"))
-        case "intro-add": return .introAdd(person: try f.text("person"))
-        case "walkin":
+        case .checkin: return .checkIn(person: try f.text("person"))
+        case .checkout: return .checkOut(person: try f.text("person"))
+        case .unseat: return .unseat(person: try f.text("person"))
+        case .intro_start: return .introStart(person: try f.text("person"))
+        case .intro_done: return .introDone(person: try f.text("person"))
+        case .intro_skip: return .introSkip(person: try f.text("person"))
+        case .intro_add: return .introAdd(person: try f.text("person"))
+        case .walkin:
             let roleText = try f.text("role")
             guard let role = Role(rawValue: roleText) else { throw .syntax("unknown role \"\(roleText)\"") }
             return .walkIn(Person(id: try f.text("person"), name: try f.text("name"),
                                   ministry: try f.text("ministry"), role: role,
                                   email: f.optionalText("email") ?? "", title: f.optionalText("title") ?? ""))
-        case "seat":
+        case .seat:
             return .seat(person: try f.text("person"), stall: try f.text("stall"),
                          forced: f.optionalText("forced") == "yes")
-        case "phase":
+        case .phase:
             func phase(_ key: StaticString) throws(LineProblem) -> Phase {
                 let t = try f.text(key)
                 guard let p = Phase(rawValue: t) else { throw .syntax("unknown phase \"\(t)\"") }
@@ -86,17 +97,17 @@ extension LogLineCodec {
             guard let move = PhaseMove(rawValue: moveText) else { throw .syntax("unknown phase move \"\(moveText)\"") }
             return .phase(from: try phase("from"), to: try phase("to"), move: move,
                           reason: f.optionalText("reason") ?? "")
-        case "intro-move":
+        case .intro_move:
             return .introMove(person: try f.text("person"), position: try f.int("position"))
-        case "help":
+        case .help:
             let on = try f.text("on")
             guard on == "yes" || on == "no" else { throw .syntax("on= must be yes or no") }
             return .help(stall: try f.text("stall"), on: on == "yes")
-        case "message": return .message(text: try f.text("text"))
-        case "note": return .note(text: try f.text("text"))
-        case "photo": return .photoTaken
-        case "undo": return .undo(seq: try f.int("seq"))
-        default: throw .syntax("unknown event type \"\(kind)\"")
+        case .message: return .message(text: try f.text("text"))
+        case .note: return .note(text: try f.text("text"))
+        case .photo: return .photoTaken
+        case .undo: return .undo(seq: try f.int("seq"))
+        case nil: throw .syntax("unknown event type \"\(String(decoding: k, as: UTF8.self))\"")
         }
     }
 
@@ -145,6 +156,51 @@ extension LogLineCodec {
     }
 }
 
+/// The event types, matched from the line's bytes.
+enum Kind: CaseIterable {
+    case checkin, checkout, walkin, seat, unseat, phase, intro_start, intro_done, intro_skip, intro_add
+    case intro_move, help, message, photo, undo, note
+
+    var word: StaticString {
+        switch self {
+        case .checkin: "checkin"
+        case .checkout: "checkout"
+        case .walkin: "walkin"
+        case .seat: "seat"
+        case .unseat: "unseat"
+        case .phase: "phase"
+        case .intro_start: "intro-start"
+        case .intro_done: "intro-done"
+        case .intro_skip: "intro-skip"
+        case .intro_add: "intro-add"
+        case .intro_move: "intro-move"
+        case .help: "help"
+        case .message: "message"
+        case .photo: "photo"
+        case .undo: "undo"
+        case .note: "note"
+        }
+    }
+
+    /// Picks the candidate by length and one letter, then confirms it with one memcmp.
+    static func match(_ b: UnsafeBufferPointer<UInt8>) -> Kind? {
+        let candidate: Kind?
+        switch b.count {
+        case 4: candidate = b[0] == 115 ? .seat : b[0] == 104 ? .help : b[0] == 117 ? .undo : .note
+        case 5: candidate = b[1] == 104 && b[2] == 97 ? .phase : .photo
+        case 6: candidate = b[0] == 119 ? .walkin : .unseat
+        case 7: candidate = b[0] == 99 ? .checkin : .message
+        case 8: candidate = .checkout
+        case 9: candidate = .intro_add
+        case 10: candidate = b[6] == 100 ? .intro_done : b[7] == 107 ? .intro_skip : .intro_move
+        case 11: candidate = .intro_start
+        default: candidate = nil
+        }
+        guard let k = candidate, memcmp(b.baseAddress!, k.word.utf8Start, b.count) == 0 else { return nil }
+        return k
+    }
+}
+
 /// Space-separated tokens of a line.
 struct Tokens {
     let b: UnsafeBufferPointer<UInt8>
@@ -171,14 +227,21 @@ struct Fields {
         values.reserveCapacity(10)
     }
 
+    mutating func removeAll() {
+        keys.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
     mutating func add(key: UnsafeBufferPointer<UInt8>, value: UnsafeBufferPointer<UInt8>) {
         keys.append(key)
         values.append(value)
     }
 
     func raw(_ key: StaticString) -> UnsafeBufferPointer<UInt8>? {
-        let k = UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount)
-        for i in keys.indices where keys[i].elementsEqual(k) { return values[i] }
+        let n = key.utf8CodeUnitCount
+        for i in keys.indices where keys[i].count == n && memcmp(keys[i].baseAddress!, key.utf8Start, n) == 0 {
+            return values[i]
+        }
         return nil
     }
 

@@ -8,8 +8,8 @@ public enum LogRepair {
     public struct Finding: Equatable, Sendable {
         public var line: Int
         public var problem: String
-        /// False when only bad lines (or an unfinished line) follow: a torn end, not damage inside.
-        public var inMiddle: Bool
+        /// True when `mingle repair` is needed; false for a torn end that the next write sets aside.
+        public var needsRepair: Bool
     }
 
     /// Every line of the log that is not a good event.
@@ -20,12 +20,17 @@ public enum LogRepair {
 
     static func audit(lines: [LogScan.Line]) -> (goodLines: Int, findings: [Finding]) {
         let lastGood = lines.lastIndex { $0.isGood } ?? -1
+        let tailStart = lastGood + 1 < lines.count ? lines[lastGood + 1].range.lowerBound : 0
+        let tailBytes = (lines.last?.range.upperBound ?? 0) - tailStart
         var findings: [Finding] = []
         for (i, l) in lines.enumerated() {
             switch l.outcome {
             case .good: continue
-            case .bad(let p): findings.append(Finding(line: l.number, problem: p, inMiddle: i < lastGood))
-            case .incomplete: findings.append(Finding(line: l.number, problem: "the last line has no end (a writer stopped mid-line)", inMiddle: false))
+            case .bad(let p):
+                let torn = i > lastGood && lastGood >= 0 && tailBytes <= LogScan.maxTornBytes
+                findings.append(Finding(line: l.number, problem: p, needsRepair: !torn))
+            case .incomplete:
+                findings.append(Finding(line: l.number, problem: "the last line has no end (a writer stopped mid-line)", needsRepair: false))
             }
         }
         return (lines.filter(\.isGood).count, findings)

@@ -23,20 +23,21 @@ enum LogScan {
         var isGood: Bool { if case .good = outcome { true } else { false } }
     }
 
+    /// Calls `visit` for each line in order; `visit` returns false to stop early.
     /// `firstLine` is the number of the buffer's first line; `lastSeq` the sequence number the
     /// next good line must exceed.
-    static func lines(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, lastSeq: Int) -> [Line] {
-        var out: [Line] = []
-        out.reserveCapacity(buf.count / 110 + 1)
+    static func forEachLine(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, lastSeq: Int,
+                            _ visit: (Line) -> Bool) {
         var start = 0, number = firstLine, seq = lastSeq
+        var scratch = Fields()
         while start < buf.count {
             guard let nl = newline(in: buf, from: start) else {
-                out.append(Line(number: number, range: start..<buf.count, outcome: .incomplete))
-                break
+                _ = visit(Line(number: number, range: start..<buf.count, outcome: .incomplete))
+                return
             }
             let outcome: Outcome
             do {
-                let e = try LogLineCodec.decode(UnsafeBufferPointer(rebasing: buf[start..<nl]))
+                let e = try LogLineCodec.decode(UnsafeBufferPointer(rebasing: buf[start..<nl]), scratch: &scratch)
                 if e.seq > seq {
                     outcome = .good(e)
                     seq = e.seq
@@ -46,15 +47,51 @@ enum LogScan {
             } catch {
                 outcome = .bad(error.description)
             }
-            out.append(Line(number: number, range: start..<(nl + 1), outcome: outcome))
+            guard visit(Line(number: number, range: start..<(nl + 1), outcome: outcome)) else { return }
             number += 1
             start = nl + 1
+        }
+    }
+
+    /// Every line, for check and repair.
+    static func lines(_ bytes: [UInt8], firstLine: Int = 1, lastSeq: Int = 0) -> [Line] {
+        var out: [Line] = []
+        bytes.withUnsafeBufferPointer { buf in
+            forEachLine(buf, firstLine: firstLine, lastSeq: lastSeq) { out.append($0); return true }
         }
         return out
     }
 
-    static func lines(_ bytes: [UInt8], firstLine: Int = 1, lastSeq: Int = 0) -> [Line] {
-        bytes.withUnsafeBufferPointer { lines($0, firstLine: firstLine, lastSeq: lastSeq) }
+    /// What reading new bytes of the log found.
+    struct Reading {
+        var events: [LoggedEvent] = []
+        /// Bytes of the good lines before the first line that is not good.
+        var consumed = 0
+        /// The first line that is not good, and whether a good line follows it (damage inside).
+        var firstBad: Line?
+        var goodAfterBad = false
+    }
+
+    /// The replay path: good events up to the first bad line, and whether good lines follow it.
+    static func read(_ bytes: [UInt8], firstLine: Int, lastSeq: Int) -> Reading {
+        var r = Reading()
+        r.events.reserveCapacity(bytes.count / 100)
+        bytes.withUnsafeBufferPointer { buf in
+            forEachLine(buf, firstLine: firstLine, lastSeq: lastSeq) { line in
+                if r.firstBad == nil {
+                    if case .good(let e) = line.outcome {
+                        r.events.append(e)
+                        r.consumed = line.range.upperBound
+                    } else {
+                        r.firstBad = line
+                    }
+                    return true
+                }
+                if line.isGood { r.goodAfterBad = true; return false }
+                return true
+            }
+        }
+        return r
     }
 
     private static func newline(in buf: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
@@ -62,5 +99,19 @@ enum LogScan {
         return base.distance(to: p.assumingMemoryBound(to: UInt8.self))
     }
 
-    static let repairAdvice = "Good lines follow it, so it is not a torn end. Nothing will be written until it is moved aside: run `mingle repair` (it keeps a copy of everything)."
+    /// A writer that dies mid-write leaves at most its last block unfinished. Bad lines at the end
+    /// are taken for such a torn end — set aside by the next write — only when they could be one:
+    /// nothing good after them, a good line before them, and no more than one big write's worth.
+    /// Anything else waits for a person to run `mingle repair`. Nil when it is a torn end.
+    static func notATornEnd(_ r: Reading, bytesAfterGood: Int) -> String? {
+        guard let bad = r.firstBad, case .bad = bad.outcome else { return nil }
+        let because: String
+        if r.goodAfterBad { because = "Good lines follow it, so it is not a torn end." }
+        else if bad.number == 1 { because = "It is the first line of the log, so it is not a torn end." }
+        else if bytesAfterGood > maxTornBytes { because = "\(bytesAfterGood) bytes after it cannot be read: more than one write could leave behind." }
+        else { return nil }
+        return because + " Nothing will be written until it is moved aside: run `mingle repair` (it keeps a copy of everything)."
+    }
+
+    static let maxTornBytes = 1 << 20
 }

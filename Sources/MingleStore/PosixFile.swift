@@ -73,20 +73,29 @@ public enum Posix {
         return readAll(fd: fd, from: 0)
     }
 
-    /// Reads from `offset` to the end of file.
+    /// Reads from `offset` to the end of file, straight into the array (no chunk copies: the
+    /// log is read whole on every start).
     static func readAll(fd: Int32, from offset: Int) -> [UInt8]? {
         var out: [UInt8] = []
-        if let size = size(fd: fd), size > offset { out.reserveCapacity(size - offset) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var pos = offset
         while true {
-            let n = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(pos)) }
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+            let want = max(65_536, (size(fd: fd) ?? 0) - pos)
+            let before = out.count
+            var failed = false
+            out.append(contentsOf: repeatElement(0, count: want))
+            let n = out.withUnsafeMutableBytes { buf -> Int in
+                while true {
+                    let r = pread(fd, buf.baseAddress! + before, want, off_t(pos))
+                    if r < 0 && errno == EINTR { continue }
+                    return r
+                }
+            }
+            if n < 0 { failed = true }
+            out.removeLast(want - max(n, 0))
+            if failed { return nil }
+            if n == 0 { return out }
             pos += n
         }
-        return out
     }
 
     /// Writes a new file completely and durably: temp file, fsync, rename, fsync the folder.

@@ -77,13 +77,16 @@ public struct Simulator {
         // Open chat until two events are left for the photo.
         let stalls = room().stalls.count
         var misses = 0
+        // Spread the chat events over the planned hour of open chat.
+        let chatMillis = Int64(room().config.plan(for: .chat)?.minutes ?? 60) * 60_000
+        let meanGap = max(1, chatMillis / Int64(max(1, events - out.count)))
         while out.count < events - 2, stalls > 0, misses < 10_000 {
             let all = room().people.count
             let p = Int(rng.next() % UInt64(all))
             guard room().presence[p].isHere else { misses += 1; continue }
             let id = room().people[p].id
             let roll = rng.next() % 1000
-            let gap = Int64(rng.next() % 4000)
+            let gap = Int64(rng.next() % UInt64(2 * meanGap))
             let made: Bool
             if roll < 8 {
                 made = emit(.checkOut(person: id), after: gap)

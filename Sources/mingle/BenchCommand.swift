@@ -13,12 +13,13 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Events in the simulated log.") var events = 100_000
     @Option(help: "People in the simulated roster.") var people = 1000
     @Option(help: "Replays to time (the median is reported).") var runs = 5
-    @Option(help: "Use this store instead of simulating one (its log is only read).") var store: String?
+    /// --store: use this store instead of simulating one (its log is only read).
+    @OptionGroup var options: StoreOptions
 
     func run() throws {
         let rssAtStart = peakRSSKiB()
         let dir: String
-        if let store { dir = store } else {
+        if let store = options.store { dir = store } else {
             var template = Array("/tmp/mingle-bench-XXXXXX".utf8CString)
             guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder")) }
             dir = String(cString: p)
@@ -33,6 +34,19 @@ struct BenchCommand: ParsableCommand {
         stat(logPath, &st)
         var replay: [Double] = [], catTimes: [Double] = [], readTimes: [Double] = []
         var count = 0
+        var parse: [Double] = [], reduce: [Double] = [], rosterTimes: [Double] = []
+        let s0 = try guarded { () throws(StoreError) in try Store(directory: dir) }
+        for _ in 0..<runs {
+            let tr = Posix.monotonicSeconds()
+            _ = try guarded { () throws(StoreError) in try RosterFile.load(dir + "/" + RosterFile.fileName) }
+            rosterTimes.append(Posix.monotonicSeconds() - tr)
+            let t0 = Posix.monotonicSeconds()
+            let events = try guarded { () throws(StoreError) in try EventLog.readAll(path: logPath) }
+            let t1 = Posix.monotonicSeconds()
+            _ = State.replay(config: s0.config, roster: s0.roster, events: events)
+            parse.append(t1 - t0)
+            reduce.append(Posix.monotonicSeconds() - t1)
+        }
         for _ in 0..<runs {
             let t0 = Posix.monotonicSeconds()
             let s = try guarded { () throws(StoreError) in try Store(directory: dir) }
@@ -49,10 +63,12 @@ struct BenchCommand: ParsableCommand {
         print("log: \(logPath), \(count) events, \(st.st_size) bytes")
         print(String(format: "replay (open store: config, roster, parse, reduce): median %.1f ms, min %.1f ms → %.2f M events/s",
                      med * 1000, replay.min()! * 1000, Double(count) / med / 1e6))
+        print(String(format: "  of which roster.csv (%d people): median %.1f ms; log read + parse: median %.1f ms; reduce (State.replay): median %.1f ms",
+                     s0.roster.count, median(rosterTimes) * 1000, median(parse) * 1000, median(reduce) * 1000))
         print(String(format: "cat of the same file (process start included): median %.1f ms", median(catTimes) * 1000))
         print(String(format: "reading the file into memory in-process: median %.2f ms", median(readTimes) * 1000))
         print("peak RSS: \(peakRSSKiB() / 1024) MiB (\(rssAtStart / 1024) MiB before replay)")
-        if store == nil { print("(the simulated store stays in \(dir))") }
+        if options.store == nil { print("(the simulated store stays in \(dir))") }
     }
 
     private func median(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }

@@ -97,7 +97,7 @@ struct CheckCommand: ParsableCommand {
             goodLines = audit.goodLines
             for f in audit.findings {
                 problems.append("\(Store.logName), line \(f.line): \(f.problem)"
-                                + (f.inMiddle ? " — good lines follow; run `mingle repair`" : " — a torn end; the next write or `mingle repair` moves it aside"))
+                                + (f.needsRepair ? " — run `mingle repair`" : " — a torn end; the next write or `mingle repair` moves it aside"))
             }
         } catch { problems.append(error.description) }
         if let config {

@@ -47,11 +47,12 @@ struct SimulateCommand: ParsableCommand {
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Make a store with the sample event in a new temporary folder and open it.")
-    @Option(help: "Make the demo store here instead of a temporary folder.") var store: String?
+    /// --store: make the demo store there instead of in a temporary folder.
+    @OptionGroup var options: StoreOptions
 
     func run() throws {
         let dir: String
-        if let store { dir = store } else {
+        if let store = options.store { dir = store } else {
             var template = Array("/tmp/mingle-demo-XXXXXX".utf8CString)
             guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder: \(Posix.errorText())")) }
             dir = String(cString: p)
