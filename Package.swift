@@ -41,7 +41,10 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "MingleStoreTests", dependencies: ["MingleCore", "MingleStore"]),
+        .testTarget(
+            name: "MingleStoreTests",
+            dependencies: ["MingleCore", "MingleStore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(name: "MingleCLITests", dependencies: ["MingleCore", "MingleStore", "mingle"]),
     ],
     swiftLanguageModes: [.v6]

@@ -35,7 +35,8 @@ extension LogLineCodec {
         else { throw .syntax("the line does not end with its checksum (crc=…)") }
         var expected: UInt32 = 0
         for i in (crcStart + 5)..<n {
-            guard let d = hexValue(line[i]) else { throw .syntax("the checksum is not 8 hex digits") }
+            // Lowercase only, as written: a flipped case bit must not pass as the same digit.
+            guard let d = hexValue(line[i]), line[i] < 65 || line[i] > 70 else { throw .syntax("the checksum is not 8 lowercase hex digits") }
             expected = expected << 4 | UInt32(d)
         }
         let body = UnsafeBufferPointer(rebasing: line[0..<crcStart])

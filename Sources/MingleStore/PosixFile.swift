@@ -73,29 +73,25 @@ public enum Posix {
         return readAll(fd: fd, from: 0)
     }
 
-    /// Reads from `offset` to the end of file, straight into the array (no chunk copies: the
-    /// log is read whole on every start).
+    /// Reads from `offset` to the end of the file as it is now, straight into the array (the
+    /// log is read whole on every start: no chunk copies). Bytes appended meanwhile are left for
+    /// the next read.
     static func readAll(fd: Int32, from offset: Int) -> [UInt8]? {
-        var out: [UInt8] = []
-        var pos = offset
-        while true {
-            let want = max(65_536, (size(fd: fd) ?? 0) - pos)
-            let before = out.count
-            var failed = false
-            out.append(contentsOf: repeatElement(0, count: want))
-            let n = out.withUnsafeMutableBytes { buf -> Int in
-                while true {
-                    let r = pread(fd, buf.baseAddress! + before, want, off_t(pos))
-                    if r < 0 && errno == EINTR { continue }
-                    return r
-                }
+        guard let size = size(fd: fd) else { return nil }
+        let want = max(0, size - offset)
+        var failed = false
+        let out = [UInt8](unsafeUninitializedCapacity: want) { buf, count in
+            var done = 0
+            while done < want {
+                let r = pread(fd, buf.baseAddress! + done, want - done, off_t(offset + done))
+                if r < 0 && errno == EINTR { continue }
+                if r < 0 { failed = true; break }
+                if r == 0 { break }
+                done += r
             }
-            if n < 0 { failed = true }
-            out.removeLast(want - max(n, 0))
-            if failed { return nil }
-            if n == 0 { return out }
-            pos += n
+            count = done
         }
+        return failed ? nil : out
     }
 
     /// Writes a new file completely and durably: temp file, fsync, rename, fsync the folder.

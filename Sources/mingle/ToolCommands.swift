@@ -38,8 +38,10 @@ struct SimulateCommand: ParsableCommand {
         let off = abs(now.offsetMinutes)
         let startText = "\(store.config.date.isEmpty ? "2026-12-04" : store.config.date)T13:30:00.000\(sign)\(off / 60 < 10 ? "0" : "")\(off / 60):\(off % 60 < 10 ? "0" : "")\(off % 60)"
         let start = Timestamp.parse(startText) ?? now
-        let day = sim.makeDay(from: store.state, start: start, author: Author(user: "simulator", role: "simulate", terminal: "-", pid: Int(getpid())))
-        try guarded { () throws(StoreError) in try store.appendBatch(day, by: Author(user: "simulator", role: "simulate", terminal: "-", pid: Int(getpid()))) }
+        // pid 0: the same seed writes the same bytes, whoever runs it.
+        let author = Author(user: "simulator", role: "simulate", terminal: "-", pid: 0)
+        let day = sim.makeDay(from: store.state, start: start, author: author)
+        try guarded { () throws(StoreError) in try store.appendBatch(day, by: author) }
         print("Wrote \(day.count) events for \(store.roster.count) people into \(dir).")
     }
 }

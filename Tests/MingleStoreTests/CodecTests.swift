@@ -1,0 +1,67 @@
+import Foundation
+import MingleCore
+import PropertyBased
+import Testing
+@testable import MingleStore
+
+@Suite("Log line format")
+struct CodecTests {
+    static let nasty = "王 小%明\n\t\u{1B}[31m\u{9B}2J\u{7F}=x"
+    static let events: [Event] = [
+        .checkIn(person: "P001"), .checkOut(person: "P001"),
+        .walkIn(Person(id: "W001", name: nasty, ministry: "衛 福 部", role: .guest, email: "a@b", title: "科長")),
+        .seat(person: "P001", stall: "S1", forced: true), .seat(person: "P001", stall: "S1", forced: false),
+        .unseat(person: "P001"), .phase(from: .chat, to: .opening, move: .jump, reason: nasty),
+        .phase(from: .reception, to: .opening, move: .next, reason: ""),
+        .introStart(person: "P1"), .introDone(person: "P1"), .introSkip(person: "P1"), .introAdd(person: "P1"),
+        .introMove(person: "P1", position: 3), .help(stall: "S2", on: true), .help(stall: "S2", on: false),
+        .message(text: nasty), .photoTaken, .undo(seq: 12), .note(text: "repair"),
+    ]
+
+    @Test(arguments: events)
+    func everyEventRoundTrips(_ e: Event) throws {
+        let logged = LoggedEvent(seq: 7, time: Timestamp(millis: 1_796_364_123_456, offsetMinutes: 480),
+                                 author: Author(user: "ann lee", role: "stall:S1", terminal: "pts/3", pid: 123), event: e)
+        let line = LogLineCodec.encode(logged)
+        #expect(line.last == 10)
+        #expect(line.dropLast().allSatisfy { $0 >= 0x20 && $0 != 0x7F }, "no raw control byte in a line")
+        #expect(try LogLineCodec.decode(Array(line.dropLast())) == logged)
+    }
+
+    @Test func aLineReadsAsDocumented() {
+        let e = LoggedEvent(seq: 42, time: Timestamp(millis: 1_796_364_192_123, offsetMinutes: 480),
+                            author: Author(user: "alice", role: "reception", terminal: "pts/3", pid: 4242),
+                            event: .walkIn(Person(id: "W001", name: "王 小明", ministry: "衛福部", role: .new)))
+        #expect(String(decoding: LogLineCodec.encode(e), as: UTF8.self) ==
+            "42 2026-12-04T14:03:12.123+08:00 walkin by=alice as=reception tty=pts/3 pid=4242 person=W001 name=王%20小明 ministry=衛福部 role=new crc=06e74320\n")
+    }
+
+    @Test func checksumIsZlibsCRC32() {
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([]) == 0)
+    }
+
+    @Test func anyTextRoundTrips() async {
+        // A third of the characters come from the ones the format must escape.
+        let special: [UInt32] = [0, 9, 10, 13, 0x1B, 0x20, 0x25, 0x3D, 0x7F, 0x80, 0x9B, 0x9F, 0xA0, 0x3000, 0x202E]
+        await propertyCheck(input: Gen.int(in: 0...0xD7FF).array(of: 0...40)) { codes in
+            let text = String(String.UnicodeScalarView(codes.map { Unicode.Scalar($0 % 3 == 0 ? special[$0 % special.count] : UInt32($0))! }))
+            let e = LoggedEvent(seq: 1, time: Timestamp(millis: 0), author: testAuthor, event: .message(text: text))
+            let line = LogLineCodec.encode(e)
+            #expect(line.filter { $0 == 10 }.count == 1)
+            #expect((try? LogLineCodec.decode(Array(line.dropLast())))?.event == .message(text: text))
+        }
+    }
+
+    @Test func everySingleBitFlipIsDetected() throws {
+        let line = Array(LogLineCodec.encode(LoggedEvent(seq: 3, time: Timestamp(millis: 5), author: testAuthor,
+                                                         event: .seat(person: "P007", stall: "S2", forced: false))).dropLast())
+        for i in line.indices {
+            for bit in 0..<8 {
+                var damaged = line
+                damaged[i] ^= UInt8(1 << bit)
+                #expect(throws: LineProblem.self, "byte \(i) bit \(bit)") { try LogLineCodec.decode(damaged) }
+            }
+        }
+    }
+}
