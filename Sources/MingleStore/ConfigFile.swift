@@ -100,7 +100,10 @@ public enum ConfigFile {
         switch e {
         case .typeMismatch(let t, let c): return "\(path(c.codingPath)) has the wrong kind of value (expected \(t == Int.self ? "a whole number" : t == String.self ? "text in quotes" : "\(t)"))"
         case .valueNotFound(_, let c): return "\(path(c.codingPath)) has no value"
-        case .keyNotFound(let k, let c): return "\(path(c.codingPath + [k])) is missing"
+        case .keyNotFound(let k, let c):
+            // TOMLKit reports a value of the wrong type (seats = "eight") as a missing key.
+            let full = c.codingPath.last?.stringValue == k.stringValue ? c.codingPath : c.codingPath + [k]
+            return "\(path(full)) is missing or has the wrong kind of value"
         case .dataCorrupted(let c): return "\(path(c.codingPath)): \(c.debugDescription)"
         @unknown default: return "\(e)"
         }
