@@ -55,7 +55,7 @@ public struct State: Equatable, Sendable {
     }
 
     /// Applies the event only if the rules allow it now; throws the reason and changes nothing
-    /// otherwise. What a writer does with the events it is about to append.
+    /// otherwise.
     public mutating func applyChecked(_ e: LoggedEvent) throws(Refusal) {
         guard e.seq > lastSeq else { throw Refusal("event \(e.seq) does not follow \(lastSeq)") }
         if case .undo(let target) = e.event {
@@ -67,14 +67,24 @@ public struct State: Equatable, Sendable {
         history.append(e)
     }
 
-    /// What a writer asks before appending: would this event apply now? Throws the reason if not.
-    public func check(_ event: Event, at time: Timestamp, by author: Author) throws(Refusal) {
-        if case .undo(let target) = event {
-            _ = try undoTarget(target)
+    /// What a writer asks before appending: would these events apply, one after the other, now?
+    /// Throws the first refusal. Copies nothing for a single event (the usual case).
+    public func check(_ events: [Event], at time: Timestamp, by author: Author) throws(Refusal) {
+        guard events.count > 1 else {
+            if let e = events.first { try check(e) }
             return
         }
-        var probe = room
-        try probe.apply(event, at: time, by: author)
+        var probe = self
+        for e in events { try probe.applyChecked(LoggedEvent(seq: probe.lastSeq + 1, time: time, author: author, event: e)) }
+    }
+
+    /// Would this one event apply now?
+    public func check(_ event: Event) throws(Refusal) {
+        if case .undo(let target) = event {
+            _ = try undoTarget(target)
+        } else {
+            try room.check(event)
+        }
     }
 
     /// The event an undo of `seq` would cancel or restore, after checking it can be undone.

@@ -73,12 +73,12 @@ public final class Store {
         if let notice = try log.setAsideTail(now: now()) { notices.append(notice) }
         let events: [Event]
         do { events = try make(state) } catch { throw .refused(error.reason) }
-        var probe = state
+        let time = now()
+        do { try state.check(events, at: time, by: author) } catch { throw .refused(error.reason) }
         var logged: [LoggedEvent] = []
         var bytes: [UInt8] = []
-        for e in events {
-            let le = LoggedEvent(seq: probe.lastSeq + 1, time: now(), author: author, event: e)
-            do { try probe.applyChecked(le) } catch { throw .refused(error.reason) }
+        for (i, e) in events.enumerated() {
+            let le = LoggedEvent(seq: state.lastSeq + 1 + i, time: time, author: author, event: e)
             logged.append(le)
             bytes += LogLineCodec.encode(le)
         }

@@ -5,7 +5,7 @@ import Testing
 struct ReducerTests {
     func refusal(_ events: [Event], then e: Event) throws -> String? {
         let s = try Fixture.state(events)
-        do { try s.check(e, at: Fixture.start, by: Fixture.author); return nil } catch { return error.reason }
+        do { try s.check(e); return nil } catch { return error.reason }
     }
 
     @Test func checkInTwiceSaysWhenAndByWhom() throws {
@@ -70,7 +70,7 @@ struct ReducerTests {
         #expect(try refusal([], then: .introStart(person: "P1")) != nil)  // not in introductions
         s = try Fixture.state([.phase(from: .opening, to: .introductions, move: .next, reason: ""), .introStart(person: "P2")], from: s)
         #expect(s.room.intro.current == 1)
-        do { try s.check(.introStart(person: "P1"), at: Fixture.start, by: Fixture.author); Issue.record("two speakers at once") }
+        do { try s.check(.introStart(person: "P1")); Issue.record("two speakers at once") }
         catch { #expect(error.reason == "林怡君 (教育部) is still speaking: mark done or skip first") }
         s = try Fixture.state([.introDone(person: "P2"), .introSkip(person: "P1")], from: s)
         #expect(s.room.intro.done == [1] && s.room.intro.skipped == [0] && s.room.introQueue.isEmpty)
@@ -153,7 +153,7 @@ struct PhaseMachineTests {
         let s = State(config: Fixture.config, roster: Fixture.roster)
         let e = Event.phase(from: c.0, to: c.1, move: c.2, reason: c.3)
         do {
-            try s.check(e, at: Fixture.start, by: Fixture.author)
+            try s.check(e)
             #expect(c.4 == nil)
         } catch {
             #expect(error.reason == c.4)
@@ -166,7 +166,7 @@ struct PhaseMachineTests {
         s = try Fixture.state([.phase(from: .introductions, to: .closed, move: .jump, reason: "fire alarm")], from: s)
         #expect(s.room.phase == .closed)
         #expect(s.room.phaseHistory.last?.reason == "fire alarm")
-        do { try s.check(.phase(from: .closed, to: .photo, move: .next, reason: ""), at: Fixture.start, by: Fixture.author); Issue.record("next after closed") }
+        do { try s.check(.phase(from: .closed, to: .photo, move: .next, reason: "")); Issue.record("next after closed") }
         catch { #expect(error.reason == "the day is already closed") }
         // Check-in stays allowed after the day is closed.
         s = try Fixture.state([.checkIn(person: "P3")], from: s)
@@ -175,7 +175,7 @@ struct PhaseMachineTests {
 
     @Test func aStaleTimekeeperIsRefused() throws {
         let s = try Fixture.state([.phase(from: .reception, to: .opening, move: .next, reason: "")])
-        do { try s.check(.phase(from: .reception, to: .opening, move: .next, reason: ""), at: Fixture.start, by: Fixture.author); Issue.record("applied twice") }
+        do { try s.check(.phase(from: .reception, to: .opening, move: .next, reason: "")); Issue.record("applied twice") }
         catch { #expect(error.reason == "the phase is already opening, not reception") }
     }
 }
@@ -197,7 +197,7 @@ struct UndoTests {
         #expect(!undone.room.presence[1].came)
         let redone = try Fixture.state([.undo(seq: 3)], from: undone)
         #expect(redone.room == before.room)
-        do { try redone.check(.undo(seq: 3), at: Fixture.start, by: Fixture.author); Issue.record("undid twice") }
+        do { try redone.check(.undo(seq: 3)); Issue.record("undid twice") }
         catch { #expect(error.reason == "event 3 (undo) is already undone") }
     }
 

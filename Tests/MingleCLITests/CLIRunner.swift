@@ -1,0 +1,74 @@
+import Foundation
+import MingleStore
+
+/// Runs the real `mingle` binary, built beside this test bundle.
+enum CLI {
+    static let binary: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+        // swift test runs <build>/debug/minglePackageTests.xctest; the binary is <build>/debug/mingle.
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("mingle").path) { dir = dir.deletingLastPathComponent() }
+        return dir.appendingPathComponent("mingle").path
+    }()
+
+    struct Result {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    @discardableResult
+    static func run(_ args: [String], env: [String: String] = [:], shell: String? = nil) throws -> Result {
+        let p = Process()
+        if let shell {
+            p.executableURL = URL(fileURLWithPath: "/bin/sh")
+            p.arguments = ["-c", shell + " \"$0\" \"$@\"", binary] + args
+        } else {
+            p.executableURL = URL(fileURLWithPath: binary)
+            p.arguments = args
+        }
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "MINGLE_STORE")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+    }
+
+    static func start(_ args: [String]) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+}
+
+func temporaryFolder() -> String {
+    var template = Array("/tmp/mingle-cli-XXXXXX".utf8CString)
+    return String(cString: mkdtemp(&template)!)
+}
+
+func sampleStoreFolder() throws -> String {
+    let dir = temporaryFolder() + "/store"
+    let r = try CLI.run(["init", dir, "--sample"])
+    precondition(r.status == 0, r.err)
+    return dir
+}
+
+func statusJSON(_ dir: String) throws -> [String: Any] {
+    let r = try CLI.run(["status", "--json", "--store", dir])
+    guard r.status == 0, let obj = try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any] else {
+        throw NSError(domain: "status", code: Int(r.status), userInfo: [NSLocalizedDescriptionKey: r.err])
+    }
+    return obj
+}
