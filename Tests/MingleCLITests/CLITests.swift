@@ -195,3 +195,41 @@ struct CLITests {
         #expect((json["people"] as? [[String: Any]])?.contains { $0["name"] as? String == "\u{1B}]0;pwned\u{7}\u{1B}[2J王" } == true)
     }
 }
+
+@Suite("Following the log")
+struct FollowTests {
+    @Test(arguments: [false, true])
+    func anotherProcessesAppendsArriveInOrder(_ polling: Bool) throws {
+        let dir = try sampleStoreFolder()
+        let store = try Store(directory: dir)
+        let watcher = LogWatcher(directory: dir, pollInterval: 0.02, forcePolling: polling)
+        #expect(watcher.usesInotify == !polling)
+        let writer = try CLI.start(["stress-append", "--count", "50", "--store", dir])
+        let deadline = Date().addingTimeInterval(20)
+        while store.state.history.count < 50, Date() < deadline {
+            _ = watcher.wait(timeout: 0.5)
+            try store.refresh()
+        }
+        writer.waitUntilExit()
+        #expect(store.state.history.map(\.seq) == Array(1...50))
+        #expect(store.state == (try Store(directory: dir)).state)
+    }
+
+    @Test func aTornLineBeingWrittenIsNotAnErrorForAFollower() throws {
+        let dir = try sampleStoreFolder()
+        let store = try Store(directory: dir)
+        try CLI.run(["checkin", "P001", "--store", dir])
+        let line = Array(FileManager.default.contents(atPath: dir + "/events.log")!)
+        // Another writer's line, half-way through (it holds the lock in real life).
+        let fh = FileHandle(forWritingAtPath: dir + "/events.log")!
+        fh.seekToEndOfFile()
+        fh.write(Data(line.prefix(20)))
+        try store.refresh()
+        #expect(store.state.history.count == 1)
+        #expect(store.logTail?.hasNewline == false)
+        fh.write(Data(line.dropFirst(20).map { $0 }))  // not a valid continuation: seq 1 again
+        fh.closeFile()
+        try store.refresh()
+        #expect(store.state.history.count == 1)
+    }
+}
