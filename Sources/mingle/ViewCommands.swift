@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "Show the latest events in words.")
     @OptionGroup var options: StoreOptions
-    @Option(name: .shortAndLong, help: "How many of the latest events.") var count = 20
+    @Option(name: [.customShort("n"), .long], help: "How many of the latest events.") var count = 20
     @Flag(help: "Show every event.") var all = false
 
     func run() throws {
