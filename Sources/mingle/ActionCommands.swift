@@ -207,6 +207,15 @@ struct MessageCommand: ParsableCommand {
     }
 }
 
+struct PhotoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "photo", abstract: "Record that the group photo was taken (during the photo phase).")
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        try perform(options) { (_: State) throws(Refusal) in [.photoTaken] }
+    }
+}
+
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo", abstract: "Undo your last action on this terminal, or event number SEQ (undoing an undo redoes).")

@@ -15,7 +15,7 @@ struct Mingle: ParsableCommand {
             RunCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self,
             RepairCommand.self, StatusCommand.self, LogCommand.self, CheckinCommand.self,
             CheckoutCommand.self, WalkinCommand.self, SeatCommand.self, UnseatCommand.self,
-            PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self,
+            PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self, PhotoCommand.self,
             UndoCommand.self, SimulateCommand.self, BenchCommand.self, StressAppendCommand.self,
         ]
     )
