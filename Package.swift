@@ -26,7 +26,7 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "MingleTerminal", dependencies: ["MingleCore", "CNcursesw"]),
-        .target(name: "MingleTUI", dependencies: ["MingleCore", "MingleTerminal"]),
+        .target(name: "MingleTUI", dependencies: ["MingleCore", "MingleStore", "MingleTerminal"]),
         .executableTarget(
             name: "mingle",
             dependencies: [

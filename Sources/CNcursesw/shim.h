@@ -9,6 +9,8 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <curses.h>
+#include <term.h>
+#include <stdio.h>
 
 // Glibc's Swift module hides these (built without __USE_XOPEN).
 extern int wcwidth(wchar_t c);
@@ -28,4 +30,14 @@ static const attr_t x_A_UNDERLINE = A_UNDERLINE;
 static const attr_t x_A_DIM = A_DIM;
 static inline int x_key_f(int n) { return KEY_F(n); }
 static inline attr_t x_color_pair(short n) { return (attr_t)COLOR_PAIR(n); }
+static inline void x_attrset(attr_t a) { attrset((int)a); }
+static inline int x_get_wch(wint_t *w) { return get_wch(w); }
+static const int x_KEY_CODE_YES = KEY_CODE_YES;
+// True when the locale's character set is UTF-8 (CODESET is an enum value of the wrong type in Swift).
+static inline int x_codeset_is_utf8(void) {
+    const char *c = nl_langinfo(CODESET);
+    return c && (c[0] == 'U' || c[0] == 'u') && (c[1] == 'T' || c[1] == 't') && (c[2] == 'F' || c[2] == 'f');
+}
+// A screen on the process's own stdin/stdout (stdin/stdout are globals Swift 6 rejects).
+static inline SCREEN *x_newterm(const char *term) { return newterm(term, stdout, stdin); }
 #endif

@@ -40,3 +40,17 @@ extension Room {
         return []
     }
 }
+
+extension Room {
+    /// W001, W002, …: the first free walk-in id. Decided by a writer under the log lock, so two
+    /// desks never hand out the same one.
+    public func nextWalkInID() -> String {
+        var n = 1
+        while true {
+            let digits = String(n)
+            let id = "W" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+            if personIndex[id] == nil { return id }
+            n += 1
+        }
+    }
+}

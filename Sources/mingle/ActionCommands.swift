@@ -39,20 +39,10 @@ struct WalkinCommand: ParsableCommand {
 
     func run() throws {
         try perform(options) { (s: State) throws(Refusal) in
-            let newID = id ?? nextWalkInID(s.room)
+            let newID = id ?? s.room.nextWalkInID()
             return [.walkIn(Person(id: newID, name: name.trimmedSpaces(), ministry: ministry.trimmedSpaces(),
                                    role: Role.parse(role)!, email: email, title: title))]
         }
-    }
-}
-
-/// W001, W002, …: the first free one, decided under the log lock so two desks never clash.
-func nextWalkInID(_ room: Room) -> String {
-    var n = 1
-    while true {
-        let id = "W" + (n < 10 ? "00" : n < 100 ? "0" : "") + String(n)
-        if room.index(ofPerson: id) == nil { return id }
-        n += 1
     }
 }
 

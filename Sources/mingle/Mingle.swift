@@ -1,6 +1,7 @@
 import ArgumentParser
 import MingleStore
 import MingleTerminal
+import MingleTUI
 
 struct Mingle: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,10 +25,8 @@ struct Mingle: ParsableCommand {
 
     /// Plain `mingle`: opens the screens when a store is found, else shows the help.
     mutating func run() throws {
-        if (try? Store(directory: options.directory)) != nil {
-            var run = RunCommand()
-            run.options = options
-            try run.run()
+        if Posix.exists(options.directory + "/" + ConfigFile.fileName) {
+            try openScreens(try options.open(), role: nil, lang: nil)
         } else {
             print(Mingle.helpMessage())
         }
@@ -36,20 +35,38 @@ struct Mingle: ParsableCommand {
 
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Open the screens (reception, stall, timekeeper, board).")
+        commandName: "run", abstract: "Open the screens (reception; stall, timekeeper and board are not built yet).")
 
     @OptionGroup var options: StoreOptions
-    @Option(help: "Lock the terminal to one screen: reception, stall:ID, timekeeper or board.")
+    @Option(help: "Lock this terminal to one screen: reception, stall:ID, timekeeper or board.")
     var role: String?
+    @Option(help: "Screen language: zh-TW or en (default: event.toml's).")
+    var lang: String?
 
-    mutating func run() throws {
-        let store = try options.open()
-        say("""
-        The screens (reception, stall, timekeeper, board) are not built yet; they come with the next
-        piece of work. Everything they will do can be done now from the command line — see
-        `mingle --help`. Here is the room:
-        """)
-        print(Sanitizer.cleanLines(StatusText.render(store)))
-        throw ExitCode(1)
+    func validate() throws {
+        if let role, ScreenKind.parse(role) == nil {
+            throw ValidationError("--role must be reception, stall:ID, timekeeper or board")
+        }
+        if let lang, lang != "zh-TW" && lang != "en" { throw ValidationError("--lang must be zh-TW or en") }
     }
+
+    func run() throws {
+        let store = try options.open()
+        try openScreens(store, role: role, lang: lang)
+    }
+}
+
+/// Starts curses, runs the screens until the user quits, and restores the terminal.
+func openScreens(_ store: Store, role: String?, lang: String?) throws {
+    let screen = role.flatMap(ScreenKind.parse) ?? .reception
+    let terminal: Terminal
+    do { terminal = try Terminal() } catch {
+        say(error.description)
+        throw ExitCode(2)
+    }
+    let app = App(store: store, screen: screen, locked: role != nil,
+                  author: currentAuthor(role: role ?? "reception"), language: lang, now: Posix.now)
+    let watcher = LogWatcher(directory: store.directory)
+    RunLoop.run(app, terminal: terminal, watcher: watcher)
+    terminal.stop()
 }

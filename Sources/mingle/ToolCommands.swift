@@ -61,15 +61,16 @@ struct DemoCommand: ParsableCommand {
         }
         try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: SampleEvent.config, roster: SampleEvent.people) }
         let opened = try guarded { () throws(StoreError) in try Store(directory: dir) }
+        if isatty(0) == 1 && isatty(1) == 1 {
+            try openScreens(opened, role: nil, lang: nil)
+            print("The demo store is in \(dir). Open it again with: mingle --store \(dir)")
+            return
+        }
         print(Sanitizer.cleanLines(StatusText.render(opened)))
         print("""
 
         The demo store is in \(dir).
-        The screens are not built yet (they come with the next piece of work); until then, try:
-          export MINGLE_STORE=\(dir)
-          mingle checkin 陳          # lists everyone whose name has 陳; then check one in by id
-          mingle phase next          # reception → opening
-          mingle status --json
+        Open its screens in a terminal with: mingle --store \(dir)
         """)
     }
 }

@@ -173,12 +173,12 @@ struct CLITests {
         #expect((try statusJSON(dir))["people"].map { ($0 as! [Any]).count } == 81)
     }
 
-    @Test func demoMakesAStoreAndSaysTheScreensAreNotBuiltYet() throws {
+    @Test func demoMakesAStoreAndSaysHowToOpenIt() throws {
         let dir = temporaryFolder() + "/demo"
         let r = try CLI.run(["demo", "--store", dir])
         #expect(r.status == 0)
         #expect(r.out.contains("people: 0 here, 0 came of 80 invited"))
-        #expect(r.out.contains("The screens are not built yet"))
+        #expect(r.out.contains("Open its screens in a terminal with: mingle --store"))
         #expect(try CLI.run(["check", "--store", dir]).status == 0)
     }
 

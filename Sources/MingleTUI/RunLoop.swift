@@ -1,0 +1,39 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import MingleCore
+import MingleStore
+import MingleTerminal
+
+/// Waits on the keyboard and the store folder at once, and redraws when either says so (or once a
+/// second, for the clock: ncurses sends nothing when the frame did not change).
+public enum RunLoop {
+    public static func run(_ app: App, terminal: Terminal, watcher: LogWatcher) {
+        var dirty = true
+        while !app.shouldQuit {
+            if dirty {
+                var canvas = terminal.frame()
+                app.draw(&canvas)
+                terminal.present(canvas)
+                dirty = false
+            }
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
+            if watcher.descriptor >= 0 { fds.append(pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0)) }
+            let n = poll(&fds, nfds_t(fds.count), 1000)
+            if n < 0 && errno != EINTR { break }
+            if fds[0].revents & Int16(POLLIN) != 0 {
+                while let key = terminal.readKey() {
+                    app.handle(key)
+                    dirty = true
+                    if app.shouldQuit { return }
+                }
+            } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                return  // the terminal went away (ssh dropped): nothing more will come
+            }
+            if fds.count > 1, fds[1].revents != 0 { watcher.drain() }
+            // Cheap when nothing was appended: one fstat.
+            if app.refresh() { dirty = true }
+            if n == 0 { dirty = true }
+        }
+    }
+}
