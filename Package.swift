@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
     ],
     targets: [
         .target(name: "MingleCore"),
@@ -44,6 +45,14 @@ let package = Package(
         .testTarget(
             name: "MingleStoreTests",
             dependencies: ["MingleCore", "MingleStore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(
+            name: "MingleTUITests",
+            dependencies: [
+                "MingleCore", "MingleStore", "MingleTerminal", "MingleTUI",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "MingleCLITests", dependencies: ["MingleCore", "MingleStore", "mingle"]),
     ],

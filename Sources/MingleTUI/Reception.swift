@@ -45,6 +45,8 @@ extension App {
         if let action = receptionKeys.action(for: key) {
             switch action {
             case .checkIn:
+                // With nothing typed, Enter must not check in whoever happens to be first.
+                guard !reception.search.isEmpty || reception.selected != nil else { say(strings.typeFirst, error: true); return }
                 guard row < matches.count else { say(strings.noMatches, error: true); return }
                 let p = room.people[matches[row]].id
                 if write({ _ in [.checkIn(person: p)] }) != nil {

@@ -16,6 +16,9 @@ struct ReceptionModel {
 
     mutating func updateIndex(_ room: Room) {
         guard index.count != room.people.count else { return }
+        // Fewer people than indexed: a walk-in was undone. Start again.
+        if index.count > room.people.count { index = [] }
+        if let s = selected, s >= room.people.count { selected = nil }
         for p in room.people[index.count...] {
             index.append((Room.fold(p.name), Room.fold(p.ministry), Room.fold(p.id)))
         }

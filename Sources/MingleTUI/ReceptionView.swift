@@ -23,10 +23,13 @@ extension App {
 
         // The list.
         let roleW = 8, stateW = min(22, max(10, width / 5))
-        let nameW = max(10, (width - roleW - stateW - 4) * 9 / 20)
-        let ministryW = max(6, width - roleW - stateW - nameW - 4)
+        // Columns grow with the terminal up to what names and ministries need, then stop: a
+        // compact table reads better on a 200-column screen than one stretched across it.
+        let nameW = min(24, max(10, (width - roleW - stateW - 4) * 9 / 20))
+        let ministryW = min(30, max(6, width - roleW - stateW - nameW - 4))
         func row(_ cells: [String], _ r: Int, _ style: Style) {
-            var x = c.put(" ", row: r, column: 0, style: style)
+            // ">" marks the highlighted row where colour and reverse video are not seen.
+            var x = c.put(style == .selected ? ">" : " ", row: r, column: 0, style: style)
             for (text, w) in zip(cells, [nameW, ministryW, roleW, stateW]) {
                 x = c.put(text, row: r, column: x, width: w, style: style)
                 x = c.put(" ", row: r, column: x, style: style)
@@ -44,7 +47,8 @@ extension App {
         reception.scroll = max(0, min(reception.scroll, max(0, matches.count - visible)))
         for (i, p) in matches.dropFirst(reception.scroll).prefix(visible).enumerated() {
             let person = room.people[p]
-            let isSelected = reception.scroll + i == selectedRow
+            // Nothing is highlighted until something is typed or an arrow is pressed.
+            let isSelected = reception.scroll + i == selectedRow && (!reception.search.isEmpty || reception.selected != nil)
             row([person.name, person.ministry, strings.role(person.role), stateText(p, room)], top + i,
                 isSelected ? .selected : room.presence[p].isHere ? .normal : .dim)
         }

@@ -21,13 +21,14 @@ public enum RunLoop {
             if watcher.descriptor >= 0 { fds.append(pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0)) }
             let n = poll(&fds, nfds_t(fds.count), 1000)
             if n < 0 && errno != EINTR { break }
-            if fds[0].revents & Int16(POLLIN) != 0 {
-                while let key = terminal.readKey() {
-                    app.handle(key)
-                    dirty = true
-                    if app.shouldQuit { return }
-                }
-            } else if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+            // Read keys after every wake-up, not only when stdin is readable: a resize arrives as
+            // SIGWINCH (poll returns EINTR) and ncurses turns it into KEY_RESIZE on the next read.
+            while let key = terminal.readKey() {
+                app.handle(key)
+                dirty = true
+                if app.shouldQuit { return }
+            }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
                 return  // the terminal went away (ssh dropped): nothing more will come
             }
             if fds.count > 1, fds[1].revents != 0 { watcher.drain() }

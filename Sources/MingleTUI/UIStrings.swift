@@ -5,7 +5,7 @@ import MingleCore
 /// The language comes from event.toml (`language`), overridable with `mingle run --lang`.
 public struct UIStrings: Sendable {
     public var screenReception, screenStall, screenTimekeeper, screenBoard: String
-    public var search, matches, noMatches, headerName, headerMinistry, headerRole, headerState: String
+    public var search, matches, noMatches, typeFirst, headerName, headerMinistry, headerRole, headerState: String
     public var stateInvited, stateHere, stateLeft, stateAtStall: String
     public var roleNew, roleSenior, roleStaff, roleGuest: String
     public var phaseNames: [Phase: String]
@@ -24,6 +24,7 @@ public struct UIStrings: Sendable {
     public static let en = UIStrings(
         screenReception: "Reception", screenStall: "Stall", screenTimekeeper: "Timekeeper", screenBoard: "Board",
         search: "Search", matches: "matches", noMatches: "nobody matches — F6 registers a walk-in",
+        typeFirst: "type a name, id or ministry first",
         headerName: "Name", headerMinistry: "Ministry", headerRole: "Role", headerState: "State",
         stateInvited: "invited", stateHere: "here", stateLeft: "left", stateAtStall: "at",
         roleNew: "new", roleSenior: "senior", roleStaff: "staff", roleGuest: "guest",
@@ -53,6 +54,7 @@ public struct UIStrings: Sendable {
     public static let zhTW = UIStrings(
         screenReception: "報到", screenStall: "攤位", screenTimekeeper: "計時", screenBoard: "看板",
         search: "搜尋", matches: "筆", noMatches: "找不到 — 按 F6 現場報名",
+        typeFirst: "請先輸入姓名、編號或機關",
         headerName: "姓名", headerMinistry: "機關", headerRole: "身分", headerState: "狀態",
         stateInvited: "未到", stateHere: "在場", stateLeft: "已離開", stateAtStall: "在",
         roleNew: "新任", roleSenior: "資深", roleStaff: "工作人員", roleGuest: "來賓",

@@ -74,7 +74,7 @@ extension App {
         c.fillRow(row, from: 0, style: .statusBar)
         let r = store.state.room, h = r.headcounts, t = now()
         var left = " " + strings.phase(r.phase)
-        if let since = r.phaseHistory.last?.since ?? (r.phase == .reception ? nil : nil) {
+        if let since = r.phaseHistory.last?.since {
             let mins = Int((t.millis - since.millis) / 60_000)
             left += " \(mins)′"
             if let plan = store.config.plan(for: r.phase) {
@@ -82,9 +82,9 @@ extension App {
                 if mins > plan.minutes { left += " \(strings.over) +\(mins - plan.minutes)′" }
             }
         } else if let plan = store.config.plan(for: r.phase) {
-            left += " (\(strings.planned) \(plan.start))"
+            left += " \(strings.planned) \(plan.start)"
         }
-        left += " │ \(h.here) \(strings.here) · \(h.came) \(strings.came) / \(h.invited) \(strings.invited) │ \(screen.roleName)@\(Sanitizer.clean(author.user))"
+        left += " │ \(strings.here) \(h.here) · \(strings.came) \(h.came)/\(h.invited) │ \(screen.roleName)@\(Sanitizer.clean(author.user))"
         let right = " F1 \(strings.keyHelp) │ \(t.clock) "
         let rightWidth = DisplayWidth.of(right)
         c.put(DisplayWidth.truncate(left, to: c.columns - rightWidth), row: row, column: 0, style: .statusBar)

@@ -1,0 +1,192 @@
+import MingleCore
+import MingleStore
+import MingleTerminal
+import SnapshotTesting
+import Testing
+@testable import MingleTUI
+
+/// Goldens are the screen as text under __Snapshots__/. After an intended change, re-record with
+///     SNAPSHOT_TESTING_RECORD=all swift test --filter MingleTUITests
+/// and read the diff before committing.
+@Suite("Reception screen")
+struct ReceptionTests {
+    @Test(arguments: [(80, 24), (160, 48)])
+    func idle(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(size.0)x\(size.1)")
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func typingAChineseFragmentFilters(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.type("吳")
+        assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(size.0)x\(size.1)")
+    }
+
+    @Test func enterChecksInTheHighlightedPersonAndClearsTheSearch() throws {
+        let app = try sampleApp()
+        app.type("吳耀文")
+        app.press(.enter)
+        let r = app.store.state.room
+        #expect(r.presence[r.index(ofPerson: "P004")!].isHere)
+        #expect(app.message == App.Message(text: "已報到 吳耀文 (財政部)", isError: false))
+        #expect(app.reception.search.isEmpty)
+        // Twice: the desk says when and by whom.
+        app.type("P004")
+        app.press(.enter)
+        #expect(app.message?.isError == true)
+        #expect(app.message?.text.contains("14:03") == true)
+    }
+
+    @Test func enterWithNothingTypedChecksNobodyIn() throws {
+        let app = try sampleApp()
+        app.press(.enter)
+        #expect(app.store.state.history.isEmpty)
+        #expect(app.message == App.Message(text: "請先輸入姓名、編號或機關", isError: true))
+    }
+
+    @Test func latinSearchIgnoresCaseAndAccents() throws {
+        let app = try sampleApp()
+        app.type("yapit")
+        let text = app.screenText()
+        #expect(text.contains("Yapit Tali"))
+        #expect(text.contains("1 筆"))
+    }
+
+    @Test func searchFindsAMinistryAndAnId() throws {
+        let app = try sampleApp()
+        app.type("國科會")
+        let r = app.store.state.room
+        let m = app.reception.matches(in: r)
+        #expect(!m.isEmpty && m.allSatisfy { r.people[$0].ministry == "國科會" })
+        app.press(.escape)
+        app.type("p010")
+        #expect(app.reception.matches(in: r).first == r.index(ofPerson: "P010"))
+    }
+
+    @Test func arrowsMoveTheHighlightAndEnterUsesIt() throws {
+        let app = try sampleApp()
+        app.type("吳")
+        app.press(.down, .down)
+        let r = app.store.state.room
+        let third = app.reception.matches(in: r)[2]
+        app.press(.enter)
+        #expect(app.store.state.room.presence[third].isHere)
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func walkInForm(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.type("趙新人")
+        app.press(.function(6))
+        app.press(.tab)
+        app.type("農業部")
+        app.press(.tab, .right)
+        assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(size.0)x\(size.1)")
+        app.press(.enter)
+        let r = app.store.state.room
+        let w = try #require(r.person("W001"))
+        #expect(w.name == "趙新人" && w.ministry == "農業部" && w.role == .senior)
+        #expect(r.presence[r.index(ofPerson: "W001")!].isHere)
+        #expect(app.reception.walkIn == nil)
+    }
+
+    @Test func walkInFormEditsWideCharactersWhole() throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("王小明")
+        app.press(.left, .backspace)  // removes 小, all of it
+        app.type("大")
+        #expect(app.reception.walkIn?.name.text == "王大明")
+        app.press(.enter)
+        #expect(app.store.state.room.person("W001")?.name == "王大明")
+    }
+
+    @Test func checkOutConfirmsFirst() throws {
+        let app = try sampleApp()
+        app.type("P001")
+        app.press(.enter)
+        app.type("P001")
+        app.press(.function(7))
+        assertSnapshot(of: app.screenText(), as: .lines)
+        app.press(.escape)
+        #expect(app.store.state.room.presence[0].isHere)
+        app.press(.function(7), .char("y"))
+        #expect(app.store.state.room.presence[0].left)
+    }
+
+    @Test func undoSaysWhatItUndidAndRedoes() throws {
+        let app = try sampleApp()
+        app.type("P002")
+        app.press(.enter, .ctrl("z"))
+        #expect(!app.store.state.room.presence[1].came)
+        #expect(app.message?.text.hasPrefix("已復原") == true)
+        app.press(.ctrl("z"))
+        #expect(app.store.state.room.presence[1].isHere)
+        #expect(app.message?.text.hasPrefix("已重做") == true)
+    }
+
+    @Test func helpIsGeneratedFromTheKeyMap() throws {
+        let app = try sampleApp(language: "en")
+        app.press(.function(1))
+        let text = app.screenText()
+        for b in app.receptionKeys.bindings { #expect(text.contains(b.keyLabel) && text.contains(b.help)) }
+        for b in app.globalKeys.bindings { #expect(text.contains(b.keyLabel)) }
+        assertSnapshot(of: text, as: .lines)
+        app.press(.escape)
+        #expect(!app.screenText().contains(app.strings.helpTitle))
+    }
+
+    @Test func qTypesAndQuitConfirmsWhenSomethingIsTyped() throws {
+        let app = try sampleApp()
+        app.type("qu")
+        #expect(app.reception.search.text == "qu")
+        #expect(!app.shouldQuit)
+        app.press(.function(10))
+        #expect(!app.shouldQuit && app.screenText().contains("確定離開"))
+        app.press(.char("y"))
+        #expect(app.shouldQuit)
+    }
+
+    @Test func otherTerminalsWritesShowAfterRefresh() throws {
+        let app = try sampleApp()
+        let other = try Store(directory: app.store.directory)
+        try other.append(.checkIn(person: "P005"), by: Author(user: "desk2", role: "reception", terminal: "pts/2", pid: 2))
+        #expect(app.refresh())
+        #expect(app.screenText().contains("在場 1 · 已到 1/80"))
+    }
+
+    @Test func damagedStoreIsAMessageAndTheScreenKeepsRunning() throws {
+        let app = try sampleApp()
+        app.type("P001")
+        app.press(.enter)
+        // Someone appends garbage and then a good line: damage in the middle.
+        let path = app.store.logPath
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        let next = LoggedEvent(seq: 3, time: fixedNow, author: app.author, event: .checkIn(person: "P003"))
+        try (good + "garbage line\n" + String(decoding: LogLineCodec.encode(next), as: UTF8.self)).write(toFile: path, atomically: false, encoding: .utf8)
+        app.refresh()
+        #expect(app.message?.isError == true)
+        #expect(app.message?.text.contains("events.log, line 2") == true)
+        app.type("P002")
+        #expect(app.reception.search.text == "P002")  // nothing typed is lost
+    }
+
+    @Test func tooSmallSaysWhatItNeeds() throws {
+        let app = try sampleApp(language: "en")
+        #expect(app.screenText(50, 12).contains("Terminal too small — need 60×16"))
+    }
+
+    @Test func englishIsComplete() throws {
+        let app = try sampleApp(language: "en")
+        assertSnapshot(of: app.screenText(), as: .lines)
+    }
+
+    @Test func lockedRoleShowsOnlyItsScreen() throws {
+        let app = try sampleApp(screen: .board, locked: true)
+        app.press(.function(2))
+        #expect(app.screen == .board)
+        let text = app.screenText()
+        #expect(text.contains("尚未完成") && !text.contains("F2 報到"))
+    }
+}
