@@ -137,6 +137,11 @@ public final class Terminal {
     }
 
     private static func installSignalHandlers() {
+        // A parent may have started us with these blocked; a resize and a kill must get through.
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
+        for sig in [SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGQUIT] { sigaddset(&wanted, sig) }
+        sigprocmask(SIG_UNBLOCK, &wanted, nil)
         // Restore the terminal before dying, whatever kills us.
         for sig in [SIGTERM, SIGHUP, SIGSEGV, SIGBUS, SIGABRT, SIGILL, SIGTRAP, SIGFPE, SIGINT, SIGQUIT] {
             signal(sig) { s in

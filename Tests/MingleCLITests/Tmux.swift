@@ -1,0 +1,87 @@
+import Foundation
+
+/// Drives the real binary in tmux: a private tmux server per test (its own socket), keys sent with
+/// `send-keys` (`-l` for Chinese text), the screen read with `capture-pane`. Waits poll the pane
+/// for what should appear, never sleep for a fixed time.
+final class Tmux {
+    let socket = "mingle-test-\(UUID().uuidString.prefix(8))"
+
+    init(command: String, columns: Int = 80, rows: Int = 24, env: [String: String] = [:]) throws {
+        let envPart = env.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        // Keep the pane after the program exits, so its last words can be read.
+        try run(["new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)", "env \(envPart) \(command); echo EXIT=$?; sleep 600"])
+    }
+
+    deinit { _ = try? run(["kill-server"]) }
+
+    /// tmux through posix_spawn and waitpid. Foundation's Process is not used here: the tmux
+    /// server that new-session starts inherits what Process watches, and waitUntilExit never returns.
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+        let argv = (["tmux", "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var fds: [Int32] = [-1, -1]
+        let capture = ["capture-pane", "display-message"].contains(args.first ?? "")
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        if capture {
+            guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        }
+        // The test runner's threads block signals; a tmux server started from here would pass that
+        // mask on to the program in the pane (no SIGWINCH on resize). Start it with a clean one.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var empty = sigset_t(), all = sigset_t()
+        sigemptyset(&empty)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attr, &empty)
+        posix_spawnattr_setsigdefault(&attr, &all)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid = pid_t()
+        guard posix_spawnp(&pid, "tmux", &actions, &attr, argv, environ) == 0 else { throw POSIXError(.ENOENT) }
+        var out: [UInt8] = []
+        if capture {
+            close(fds[1])
+            var buf = [UInt8](repeating: 0, count: 65_536)
+            while true {
+                let n = read(fds[0], &buf, buf.count)
+                if n <= 0 { break }
+                out += buf[0..<n]
+            }
+            close(fds[0])
+        }
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func keys(_ keys: String..., window: String = "t") throws { try run(["send-keys", "-t", window] + keys) }
+    func type(_ text: String, window: String = "t") throws { try run(["send-keys", "-t", window, "-l", text]) }
+    func screen(_ window: String = "t") throws -> String { try run(["capture-pane", "-p", "-t", window]) }
+    func display(_ format: String, window: String = "t") throws -> String {
+        try run(["display-message", "-p", "-t", window, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Waits until the pane shows `text`; returns the seconds it took, or nil after `timeout`.
+    @discardableResult
+    func waitFor(_ text: String, window: String = "t", timeout: Double = 10) throws -> Double? {
+        let start = Date()
+        while Date().timeIntervalSince(start) < timeout {
+            if try screen(window).contains(text) { return Date().timeIntervalSince(start) }
+            usleep(10_000)
+        }
+        return nil
+    }
+
+    func newWindow(_ name: String, command: String) throws {
+        try run(["new-window", "-d", "-n", name, "-t", "t", command + "; echo EXIT=$?; sleep 600"])
+    }
+}
