@@ -1,6 +1,90 @@
-/// Why an action was not applied. The text is for a host: short, concrete, no jargon.
+/// Why an action was not applied. The reason is data, so each screen can say it in its language;
+/// `reason` is the English text the command line prints.
 public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
+    public enum Why: Equatable, Sendable {
+        case unknownPerson(id: String)
+        case unknownStall(id: String)
+        case alreadyCheckedIn(who: String, at: String?, by: String?)
+        case alreadyLeft(who: String)
+        case notCheckedIn(who: String)
+        case walkInNeedsID
+        case walkInNeedsName
+        case idTaken(id: String, by: String)
+        case alreadySeated(who: String, stall: String)
+        case seatingNotOpen(now: Phase)
+        case stallFull(stall: String, seats: Int)
+        case notSeated(who: String)
+        case phaseIsAlready(now: Phase, expected: Phase)
+        case dayClosed
+        case phaseAfter(Phase, is: Phase)
+        case firstPhase
+        case phaseBefore(Phase, is: Phase)
+        case samePhase(Phase)
+        case jumpNeedsReason(to: Phase)
+        case introductionsNotRunning(now: Phase)
+        case stillSpeaking(who: String)
+        case notHere(who: String)
+        case alreadySpoke(who: String)
+        case notCurrentSpeaker(who: String)
+        case notWaiting(who: String)
+        case alreadyQueued(who: String)
+        case positionOutside(Int, count: Int)
+        case helpAlreadyOn(stall: String)
+        case helpNotOn(stall: String)
+        case emptyMessage
+        case photoNotNow(now: Phase)
+        case outOfOrder(seq: Int, last: Int)
+        case noSuchEvent(seq: Int)
+        case cannotUndoNote(seq: Int)
+        case alreadyUndone(seq: Int, kind: String)
+        /// Free text from a caller (the command line's own checks).
+        case other(String)
+    }
+
+    public var why: Why
+    public init(_ why: Why) { self.why = why }
+    public init(_ text: String) { why = .other(text) }
+
     public var description: String { reason }
+
+    public var reason: String {
+        switch why {
+        case .unknownPerson(let id): "nobody has the id \(id)"
+        case .unknownStall(let id): "there is no stall \(id)"
+        case .alreadyCheckedIn(let who, let at, let by): "\(who) is already checked in\(at.map { " at " + $0 } ?? "")\(by.map { " by " + $0 } ?? "")"
+        case .alreadyLeft(let who): "\(who) has already left"
+        case .notCheckedIn(let who): "\(who) is not checked in"
+        case .walkInNeedsID: "a walk-in needs an id"
+        case .walkInNeedsName: "a walk-in needs a name"
+        case .idTaken(let id, let by): "the id \(id) is already taken by \(by)"
+        case .alreadySeated(let who, let stall): "\(who) already sits at \(stall)"
+        case .seatingNotOpen(let now): "seating opens with the open chat (now: \(now.rawValue)); force it to seat anyway"
+        case .stallFull(let stall, let seats): "\(stall) is full (\(seats) seats); force it to seat anyway"
+        case .notSeated(let who): "\(who) is not seated at any stall"
+        case .phaseIsAlready(let now, let expected): "the phase is already \(now.rawValue), not \(expected.rawValue)"
+        case .dayClosed: "the day is already closed"
+        case .phaseAfter(let a, let b): "the phase after \(a.rawValue) is \(b.rawValue)"
+        case .firstPhase: "reception is the first phase"
+        case .phaseBefore(let a, let b): "the phase before \(a.rawValue) is \(b.rawValue)"
+        case .samePhase(let p): "the phase is already \(p.rawValue)"
+        case .jumpNeedsReason(let to): "a jump to \(to.rawValue) needs a reason"
+        case .introductionsNotRunning(let now): "introductions are not running (now: \(now.rawValue))"
+        case .stillSpeaking(let who): "\(who) is still speaking: mark done or skip first"
+        case .notHere(let who): "\(who) is not here"
+        case .alreadySpoke(let who): "\(who) has already spoken"
+        case .notCurrentSpeaker(let who): "\(who) is not the current speaker"
+        case .notWaiting(let who): "\(who) is not waiting to speak"
+        case .alreadyQueued(let who): "\(who) is already in the queue"
+        case .positionOutside(let n, let count): "position \(n) is outside the queue (1–\(count))"
+        case .helpAlreadyOn(let stall): "\(stall) has already asked for help"
+        case .helpNotOn(let stall): "\(stall) has not asked for help"
+        case .emptyMessage: "the message is empty"
+        case .photoNotNow(let now): "the group photo is not now (now: \(now.rawValue))"
+        case .outOfOrder(let seq, let last): "event \(seq) does not follow \(last)"
+        case .noSuchEvent(let seq): "there is no event number \(seq) in the log"
+        case .cannotUndoNote(let seq): "event \(seq) is a note; there is nothing to undo"
+        case .alreadyUndone(let seq, let kind): "event \(seq) (\(kind)) is already undone"
+        case .other(let text): text
+        }
+    }
 }

@@ -6,95 +6,91 @@ extension Room {
         case .checkIn(let id):
             let p = try requirePerson(id)
             let pr = presence[p]
-            if pr.isHere {
-                let at = pr.checkInTime.map { " at " + $0.clock } ?? ""
-                let by = pr.checkInBy.map { " by " + $0 } ?? ""
-                throw Refusal("\(label(p)) is already checked in\(at)\(by)")
-            }
+            if pr.isHere { throw Refusal(.alreadyCheckedIn(who: label(p), at: pr.checkInTime?.clock, by: pr.checkInBy)) }
 
         case .checkOut(let id):
             let p = try requirePerson(id)
             guard presence[p].isHere else {
-                throw Refusal(presence[p].left ? "\(label(p)) has already left" : "\(label(p)) has not checked in")
+                throw Refusal(presence[p].left ? .alreadyLeft(who: label(p)) : .notCheckedIn(who: label(p)))
             }
 
         case .walkIn(let person):
-            guard !person.id.isEmpty else { throw Refusal("a walk-in needs an id") }
-            if let other = personIndex[person.id] { throw Refusal("the id \(person.id) is already taken by \(label(other))") }
-            guard !person.name.isEmpty else { throw Refusal("a walk-in needs a name") }
+            guard !person.id.isEmpty else { throw Refusal(.walkInNeedsID) }
+            if let other = personIndex[person.id] { throw Refusal(.idTaken(id: person.id, by: label(other))) }
+            guard !person.name.isEmpty else { throw Refusal(.walkInNeedsName) }
 
         case .seat(let id, let stallID, let forced):
             let p = try requirePerson(id)
             let s = try requireStall(stallID)
-            guard presence[p].isHere else { throw Refusal("\(label(p)) is not checked in") }
-            if presence[p].stall == s { throw Refusal("\(label(p)) already sits at \(stalls[s].name)") }
+            guard presence[p].isHere else { throw Refusal(.notCheckedIn(who: label(p))) }
+            if presence[p].stall == s { throw Refusal(.alreadySeated(who: label(p), stall: stalls[s].name)) }
             if !forced {
                 guard phase == .chat else {
-                    throw Refusal("seating opens with the open chat (now: \(phase.rawValue)); force it to seat anyway")
+                    throw Refusal(.seatingNotOpen(now: phase))
                 }
                 guard seated[s].count < stalls[s].seats else {
-                    throw Refusal("\(stalls[s].name) is full (\(stalls[s].seats) seats); force it to seat anyway")
+                    throw Refusal(.stallFull(stall: stalls[s].name, seats: stalls[s].seats))
                 }
             }
 
         case .unseat(let id):
             let p = try requirePerson(id)
-            guard presence[p].stall != nil else { throw Refusal("\(label(p)) is not seated at any stall") }
+            guard presence[p].stall != nil else { throw Refusal(.notSeated(who: label(p))) }
 
         case .phase(let from, let to, let move, let reason):
-            guard from == phase else { throw Refusal("the phase is already \(phase.rawValue), not \(from.rawValue)") }
+            guard from == phase else { throw Refusal(.phaseIsAlready(now: phase, expected: from)) }
             switch move {
             case .next:
-                guard let next = phase.next else { throw Refusal("the day is already closed") }
-                guard to == next else { throw Refusal("the phase after \(phase.rawValue) is \(next.rawValue)") }
+                guard let next = phase.next else { throw Refusal(.dayClosed) }
+                guard to == next else { throw Refusal(.phaseAfter(phase, is: next)) }
             case .back:
-                guard let previous = phase.previous else { throw Refusal("reception is the first phase") }
-                guard to == previous else { throw Refusal("the phase before \(phase.rawValue) is \(previous.rawValue)") }
+                guard let previous = phase.previous else { throw Refusal(.firstPhase) }
+                guard to == previous else { throw Refusal(.phaseBefore(phase, is: previous)) }
             case .jump:
-                guard to != phase else { throw Refusal("the phase is already \(phase.rawValue)") }
-                guard !reason.trimmedSpaces().isEmpty else { throw Refusal("a jump to \(to.rawValue) needs a reason") }
+                guard to != phase else { throw Refusal(.samePhase(phase)) }
+                guard !reason.trimmedSpaces().isEmpty else { throw Refusal(.jumpNeedsReason(to: to)) }
             }
 
         case .introStart(let id):
             let p = try requirePerson(id)
-            guard phase == .introductions else { throw Refusal("introductions are not running (now: \(phase.rawValue))") }
-            if let c = intro.current { throw Refusal("\(label(c)) is still speaking: mark done or skip first") }
-            guard presence[p].isHere else { throw Refusal("\(label(p)) is not here") }
-            guard !intro.done.contains(p) else { throw Refusal("\(label(p)) has already spoken") }
+            guard phase == .introductions else { throw Refusal(.introductionsNotRunning(now: phase)) }
+            if let c = intro.current { throw Refusal(.stillSpeaking(who: label(c))) }
+            guard presence[p].isHere else { throw Refusal(.notHere(who: label(p))) }
+            guard !intro.done.contains(p) else { throw Refusal(.alreadySpoke(who: label(p))) }
 
         case .introDone(let id):
             let p = try requirePerson(id)
-            guard intro.current == p else { throw Refusal("\(label(p)) is not the current speaker") }
+            guard intro.current == p else { throw Refusal(.notCurrentSpeaker(who: label(p))) }
 
         case .introSkip(let id):
             let p = try requirePerson(id)
-            guard intro.current == p || isQueued(p) else { throw Refusal("\(label(p)) is not waiting to speak") }
+            guard intro.current == p || isQueued(p) else { throw Refusal(.notWaiting(who: label(p))) }
 
         case .introAdd(let id):
             let p = try requirePerson(id)
-            guard presence[p].isHere else { throw Refusal("\(label(p)) is not here") }
-            guard !intro.done.contains(p) else { throw Refusal("\(label(p)) has already spoken") }
-            guard intro.current != p, !isQueued(p) else { throw Refusal("\(label(p)) is already in the queue") }
+            guard presence[p].isHere else { throw Refusal(.notHere(who: label(p))) }
+            guard !intro.done.contains(p) else { throw Refusal(.alreadySpoke(who: label(p))) }
+            guard intro.current != p, !isQueued(p) else { throw Refusal(.alreadyQueued(who: label(p))) }
 
         case .introMove(let id, let position):
             let p = try requirePerson(id)
-            guard isQueued(p) else { throw Refusal("\(label(p)) is not waiting to speak") }
+            guard isQueued(p) else { throw Refusal(.notWaiting(who: label(p))) }
             let waiting = introQueue.count
             guard position >= 1, position <= waiting else {
-                throw Refusal("position \(position) is outside the queue (1–\(waiting))")
+                throw Refusal(.positionOutside(position, count: waiting))
             }
 
         case .help(let stallID, let on):
             let s = try requireStall(stallID)
             guard helpRequested[s] != on else {
-                throw Refusal(on ? "\(stalls[s].name) has already asked for help" : "\(stalls[s].name) has not asked for help")
+                throw Refusal(on ? .helpAlreadyOn(stall: stalls[s].name) : .helpNotOn(stall: stalls[s].name))
             }
 
         case .message(let text):
-            guard !text.trimmedSpaces().isEmpty else { throw Refusal("the message is empty") }
+            guard !text.trimmedSpaces().isEmpty else { throw Refusal(.emptyMessage) }
 
         case .photoTaken:
-            guard phase == .photo else { throw Refusal("the group photo is not now (now: \(phase.rawValue))") }
+            guard phase == .photo else { throw Refusal(.photoNotNow(now: phase)) }
 
         case .undo, .note:
             // Undo is checked and resolved by State: it rebuilds the room without the cancelled event.
@@ -109,12 +105,12 @@ extension Room {
     }
 
     func requirePerson(_ id: String) throws(Refusal) -> Int {
-        guard let p = personIndex[id] else { throw Refusal("nobody has the id \(id)") }
+        guard let p = personIndex[id] else { throw Refusal(.unknownPerson(id: id)) }
         return p
     }
 
     func requireStall(_ id: String) throws(Refusal) -> Int {
-        guard let s = stallIndex[id] else { throw Refusal("there is no stall \(id)") }
+        guard let s = stallIndex[id] else { throw Refusal(.unknownStall(id: id)) }
         return s
     }
 

@@ -57,7 +57,7 @@ public struct State: Equatable, Sendable {
     /// Applies the event only if the rules allow it now; throws the reason and changes nothing
     /// otherwise.
     public mutating func applyChecked(_ e: LoggedEvent) throws(Refusal) {
-        guard e.seq > lastSeq else { throw Refusal("event \(e.seq) does not follow \(lastSeq)") }
+        guard e.seq > lastSeq else { throw Refusal(.outOfOrder(seq: e.seq, last: lastSeq)) }
         if case .undo(let target) = e.event {
             _ = try undoTarget(target)
             apply(e)
@@ -89,9 +89,9 @@ public struct State: Equatable, Sendable {
 
     /// The event an undo of `seq` would cancel or restore, after checking it can be undone.
     public func undoTarget(_ seq: Int) throws(Refusal) -> LoggedEvent {
-        guard let e = event(seq: seq) else { throw Refusal("there is no event number \(seq) in the log") }
-        if case .note = e.event { throw Refusal("event \(seq) is a note; there is nothing to undo") }
-        guard !cancelled.contains(seq) else { throw Refusal("event \(seq) (\(e.event.kind)) is already undone") }
+        guard let e = event(seq: seq) else { throw Refusal(.noSuchEvent(seq: seq)) }
+        if case .note = e.event { throw Refusal(.cannotUndoNote(seq: seq)) }
+        guard !cancelled.contains(seq) else { throw Refusal(.alreadyUndone(seq: seq, kind: e.event.kind)) }
         return e
     }
 

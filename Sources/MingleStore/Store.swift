@@ -72,9 +72,9 @@ public final class Store {
         try refresh()
         if let notice = try log.setAsideTail(now: now()) { notices.append(notice) }
         let events: [Event]
-        do { events = try make(state) } catch { throw .refused(error.reason) }
+        do { events = try make(state) } catch { throw .refused(error) }
         let time = now()
-        do { try state.check(events, at: time, by: author) } catch { throw .refused(error.reason) }
+        do { try state.check(events, at: time, by: author) } catch { throw .refused(error) }
         var logged: [LoggedEvent] = []
         var bytes: [UInt8] = []
         for (i, e) in events.enumerated() {
@@ -106,7 +106,7 @@ public final class Store {
         bytes.reserveCapacity(events.count * 130)
         for (e, time) in events {
             let le = LoggedEvent(seq: probe.lastSeq + 1, time: time, author: author, event: e)
-            do { try probe.applyChecked(le) } catch { throw .refused("event \(le.seq) (\(e.kind)): \(error.reason)") }
+            do { try probe.applyChecked(le) } catch { throw .refused(Refusal("event \(le.seq) (\(e.kind)): \(error.reason)")) }
             bytes += LogLineCodec.encode(le)
         }
         try log.write(bytes)

@@ -1,3 +1,5 @@
+import MingleCore
+
 /// What can go wrong with the store, in words a host understands. Each case maps to an exit code
 /// of the CLI (DESIGN.md, "Contracts").
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
@@ -9,14 +11,15 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case io(String)
     /// Another terminal holds the log lock for too long.
     case lockTimeout(String)
-    /// The action was refused by the rules of the day.
-    case refused(String)
+    /// The action was refused by the rules of the day (the reason is data, for any language).
+    case refused(Refusal)
     /// The user asked for something that cannot be done as asked (bad input, not a rule).
     case usage(String)
 
     public var description: String {
         switch self {
-        case .noStore(let m), .io(let m), .lockTimeout(let m), .refused(let m), .usage(let m): m
+        case .noStore(let m), .io(let m), .lockTimeout(let m), .usage(let m): m
+        case .refused(let r): r.reason
         case .damaged(let file, let line, let problem, let remedy):
             (line > 0 ? "\(file), line \(line): " : "\(file): ") + problem + (remedy.isEmpty ? "" : "\n" + remedy)
         }

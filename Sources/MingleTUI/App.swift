@@ -193,18 +193,13 @@ public final class App {
         }
     }
 
+    /// The confirmation for what was just written; an undo names what it undid.
     func describe(_ e: LoggedEvent, before: Room) -> String {
-        let room = store.state.room
-        switch e.event {
-        case .checkIn(let id): return "\(strings.checkedIn) \(room.person(id).map { room.label(room.index(ofPerson: $0.id)!) } ?? id)"
-        case .checkOut(let id): return "\(strings.checkedOut) \(room.person(id).map { room.label(room.index(ofPerson: $0.id)!) } ?? id)"
-        case .walkIn(let p): return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
-        case .undo(let seq):
-            guard let target = store.state.event(seq: seq) else { return strings.undid }
+        if case .undo(let seq) = e.event, let target = store.state.event(seq: seq) {
             if case .undo = target.event { return "\(strings.redid) #\(target.seq)" }
-            return "\(strings.undid): \(before.describe(target.event))"
-        default: return room.describe(e.event)
+            return "\(strings.undid): \(strings.describe(target.event, in: before))"
         }
+        return strings.describe(e.event, in: store.state.room)
     }
 
     func undo() {
@@ -218,6 +213,6 @@ public final class App {
     func say(_ text: String, error: Bool = false) { message = Message(text: text, isError: error) }
 
     func show(error: StoreError) {
-        if case .refused(let why) = error { say(why, error: true) } else { say("\(strings.storeProblem): \(error.description)", error: true) }
+        if case .refused(let why) = error { say(strings.refusal(why), error: true) } else { say("\(strings.storeProblem): \(error.description)", error: true) }
     }
 }

@@ -4,6 +4,7 @@ import MingleCore
 /// Every word the screens show, in one catalog, complete in Traditional Chinese and English.
 /// The language comes from event.toml (`language`), overridable with `mingle run --lang`.
 public struct UIStrings: Sendable {
+    public var language: String
     public var screenReception, screenStall, screenTimekeeper, screenBoard: String
     public var search, matches, noMatches, typeFirst, headerName, headerMinistry, headerRole, headerState: String
     public var stateInvited, stateHere, stateLeft, stateAtStall: String
@@ -22,6 +23,7 @@ public struct UIStrings: Sendable {
     public var disabledNothingSelected, disabledNotHere, disabledLockedRole: String
 
     public static let en = UIStrings(
+        language: "en",
         screenReception: "Reception", screenStall: "Stall", screenTimekeeper: "Timekeeper", screenBoard: "Board",
         search: "Search", matches: "matches", noMatches: "nobody matches — F6 registers a walk-in",
         typeFirst: "type a name, id or ministry first",
@@ -52,6 +54,7 @@ public struct UIStrings: Sendable {
         disabledLockedRole: "this terminal is locked to one screen")
 
     public static let zhTW = UIStrings(
+        language: "zh-TW",
         screenReception: "報到", screenStall: "攤位", screenTimekeeper: "計時", screenBoard: "看板",
         search: "搜尋", matches: "筆", noMatches: "找不到 — 按 F6 現場報名",
         typeFirst: "請先輸入姓名、編號或機關",

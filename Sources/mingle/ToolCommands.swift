@@ -28,7 +28,7 @@ struct SimulateCommand: ParsableCommand {
         }
         let store = try options.open()
         guard store.state.history.isEmpty else {
-            throw fail(.refused("simulate writes a whole day and needs an empty log; \(dir) already has \(store.state.history.count) events"))
+            throw fail(.refused(Refusal("simulate writes a whole day and needs an empty log; \(dir) already has \(store.state.history.count) events")))
         }
         let sim = Simulator(people: people, events: events, seed: seed)
         let extra = sim.extraPeople(existing: store.roster)

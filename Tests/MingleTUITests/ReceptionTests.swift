@@ -190,3 +190,46 @@ struct ReceptionTests {
         #expect(text.contains("尚未完成") && !text.contains("F2 報到"))
     }
 }
+
+@Suite("Both languages")
+struct LanguageTests {
+    /// Every refusal the rules can give, in Chinese: none falls back to English.
+    @Test func everyRefusalHasChineseWords() {
+        let zh = UIStrings.zhTW
+        let samples: [Refusal.Why] = [
+            .unknownPerson(id: "X"), .unknownStall(id: "S"), .alreadyCheckedIn(who: "王", at: "14:03", by: "reception"),
+            .alreadyLeft(who: "王"), .notCheckedIn(who: "王"), .walkInNeedsID, .walkInNeedsName, .idTaken(id: "W1", by: "王"),
+            .alreadySeated(who: "王", stall: "A"), .seatingNotOpen(now: .opening), .stallFull(stall: "A", seats: 8),
+            .notSeated(who: "王"), .phaseIsAlready(now: .chat, expected: .opening), .dayClosed, .phaseAfter(.chat, is: .photo),
+            .firstPhase, .phaseBefore(.chat, is: .introductions), .samePhase(.chat), .jumpNeedsReason(to: .photo),
+            .introductionsNotRunning(now: .chat), .stillSpeaking(who: "王"), .notHere(who: "王"), .alreadySpoke(who: "王"),
+            .notCurrentSpeaker(who: "王"), .notWaiting(who: "王"), .alreadyQueued(who: "王"), .positionOutside(5, count: 2),
+            .helpAlreadyOn(stall: "A"), .helpNotOn(stall: "A"), .emptyMessage, .photoNotNow(now: .chat),
+            .outOfOrder(seq: 2, last: 3), .noSuchEvent(seq: 9), .cannotUndoNote(seq: 1), .alreadyUndone(seq: 1, kind: "checkin"),
+        ]
+        for why in samples {
+            let text = zh.refusal(Refusal(why))
+            #expect(text != Refusal(why).reason, "\(why)")
+            #expect(!text.contains("the ") && !text.contains(" is "), "\(text)")
+        }
+    }
+
+    @Test func aRefusalOnTheReceptionScreenIsInChinese() throws {
+        let app = try sampleApp()
+        app.type("P001")
+        app.press(.enter)
+        app.type("P001")
+        app.press(.enter)
+        #expect(app.message == App.Message(text: "林明哲 (內政部) 已經報到過了（14:03，由 reception 辦理）", isError: true))
+    }
+
+    @Test func theCatalogsHaveTheSameKeysFilled() {
+        for s in [UIStrings.en, UIStrings.zhTW] {
+            let mirror = Mirror(reflecting: s)
+            for child in mirror.children {
+                if let text = child.value as? String { #expect(!text.isEmpty, "\(s.language).\(child.label ?? "?") is empty") }
+            }
+            #expect(s.phaseNames.count == Phase.allCases.count)
+        }
+    }
+}

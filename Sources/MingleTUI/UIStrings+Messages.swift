@@ -1,0 +1,74 @@
+import MingleCore
+
+/// Refusals and events in the screen's language. English reuses the core's own wording, which
+/// is also what the command line prints; Traditional Chinese is written out here, case by case,
+/// so a new refusal or event cannot be added without saying it in both.
+extension UIStrings {
+    public func refusal(_ r: Refusal) -> String {
+        guard language == "zh-TW" else { return r.reason }
+        switch r.why {
+        case .unknownPerson(let id): return "沒有編號 \(id) 的人"
+        case .unknownStall(let id): return "沒有攤位 \(id)"
+        case .alreadyCheckedIn(let who, let at, let by):
+            return "\(who) 已經報到過了" + (at.map { "（\($0)" + (by.map { "，由 \($0) 辦理" } ?? "") + "）" } ?? "")
+        case .alreadyLeft(let who): return "\(who) 已經離開了"
+        case .notCheckedIn(let who): return "\(who) 尚未報到"
+        case .walkInNeedsID: return "現場報名需要編號"
+        case .walkInNeedsName: return walkInNeedsName
+        case .idTaken(let id, let by): return "編號 \(id) 已經給了 \(by)"
+        case .alreadySeated(let who, let stall): return "\(who) 已經坐在 \(stall)"
+        case .seatingNotOpen(let now): return "攤位交流開始後才能入座（現在：\(phase(now))）；要入座請強制"
+        case .stallFull(let stall, let seats): return "\(stall) 已經坐滿（\(seats) 個座位）；要入座請強制"
+        case .notSeated(let who): return "\(who) 沒有坐在任何攤位"
+        case .phaseIsAlready(let now, let expected): return "現在已經是「\(phase(now))」，不是「\(phase(expected))」"
+        case .dayClosed: return "活動已經結束"
+        case .phaseAfter(let a, let b): return "「\(phase(a))」之後是「\(phase(b))」"
+        case .firstPhase: return "報到是第一個階段"
+        case .phaseBefore(let a, let b): return "「\(phase(a))」之前是「\(phase(b))」"
+        case .samePhase(let p): return "現在已經是「\(phase(p))」"
+        case .jumpNeedsReason(let to): return "跳到「\(phase(to))」需要說明原因"
+        case .introductionsNotRunning(let now): return "現在不是自我介紹（現在：\(phase(now))）"
+        case .stillSpeaking(let who): return "\(who) 還在介紹：請先按完成或略過"
+        case .notHere(let who): return "\(who) 不在現場"
+        case .alreadySpoke(let who): return "\(who) 已經介紹過了"
+        case .notCurrentSpeaker(let who): return "\(who) 不是目前的講者"
+        case .notWaiting(let who): return "\(who) 不在等候介紹的名單中"
+        case .alreadyQueued(let who): return "\(who) 已經在介紹名單中"
+        case .positionOutside(let n, let count): return "第 \(n) 位超出名單範圍（1–\(count)）"
+        case .helpAlreadyOn(let stall): return "\(stall) 已經在求助中"
+        case .helpNotOn(let stall): return "\(stall) 沒有求助"
+        case .emptyMessage: return "訊息是空的"
+        case .photoNotNow(let now): return "現在不是大合照（現在：\(phase(now))）"
+        case .outOfOrder(let seq, let last): return "事件 \(seq) 接不上 \(last)"
+        case .noSuchEvent(let seq): return "紀錄裡沒有第 \(seq) 筆事件"
+        case .cannotUndoNote(let seq): return "第 \(seq) 筆是備註，沒有東西可以復原"
+        case .alreadyUndone(let seq, _): return "第 \(seq) 筆已經復原過了"
+        case .other(let text): return text
+        }
+    }
+
+    public func describe(_ event: Event, in room: Room) -> String {
+        guard language == "zh-TW" else { return room.describe(event) }
+        func who(_ id: String) -> String { room.index(ofPerson: id).map(room.label) ?? id }
+        func stall(_ id: String) -> String { room.index(ofStall: id).map { room.stalls[$0].name } ?? id }
+        switch event {
+        case .checkIn(let p): return "\(checkedIn) \(who(p))"
+        case .checkOut(let p): return "\(checkedOut) \(who(p))"
+        case .walkIn(let p): return "\(walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
+        case .seat(let p, let s, let forced): return "\(who(p)) 入座 \(stall(s))\(forced ? "（強制）" : "")"
+        case .unseat(let p): return "\(who(p)) 離開攤位"
+        case .phase(let from, let to, _, let reason):
+            return "「\(phase(from))」→「\(phase(to))」\(reason.isEmpty ? "" : "：\(reason)")"
+        case .introStart(let p): return "\(who(p)) 開始自我介紹"
+        case .introDone(let p): return "\(who(p)) 完成自我介紹"
+        case .introSkip(let p): return "略過 \(who(p)) 的自我介紹"
+        case .introAdd(let p): return "\(who(p)) 加入自我介紹名單"
+        case .introMove(let p, let pos): return "\(who(p)) 移到介紹名單第 \(pos) 位"
+        case .help(let s, let on): return on ? "\(stall(s)) 求助" : "\(stall(s)) 不再需要協助"
+        case .message(let t): return "廣播：\(t)"
+        case .photoTaken: return "大合照已拍"
+        case .undo(let seq): return "\(undid) 第 \(seq) 筆"
+        case .note(let t): return "備註：\(t)"
+        }
+    }
+}
