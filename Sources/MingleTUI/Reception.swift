@@ -40,7 +40,7 @@ extension App {
 
     func handleReception(_ key: Key) {
         let room = store.state.room
-        var matches = reception.matches(in: room)
+        var matches = reception.matches(in: room, events: store.state.history.count)
         let row = reception.selected.flatMap { matches.firstIndex(of: $0) } ?? 0
         if let action = receptionKeys.action(for: key) {
             switch action {
@@ -77,7 +77,7 @@ extension App {
             return
         }
         if reception.search.edit(key) {
-            matches = reception.matches(in: room)
+            matches = reception.matches(in: room, events: store.state.history.count)
             reception.selected = matches.first
             reception.scroll = 0
         }

@@ -9,7 +9,7 @@ extension App {
 
     func drawReception<C: Canvas>(_ c: inout C) {
         let room = store.state.room
-        let matches = reception.matches(in: room)
+        let matches = reception.matches(in: room, events: store.state.history.count)
         let side = c.columns >= App.sidePanelFrom
         let width = side ? c.columns - App.sidePanelWidth - 1 : c.columns
         // The search line.

@@ -17,7 +17,7 @@ struct Mingle: ParsableCommand {
             RepairCommand.self, StatusCommand.self, LogCommand.self, CheckinCommand.self,
             CheckoutCommand.self, WalkinCommand.self, SeatCommand.self, UnseatCommand.self,
             PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self, PhotoCommand.self,
-            UndoCommand.self, SimulateCommand.self, BenchCommand.self, StressAppendCommand.self,
+            UndoCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,
         ]
     )
 

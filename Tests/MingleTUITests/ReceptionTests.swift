@@ -57,11 +57,11 @@ struct ReceptionTests {
         let app = try sampleApp()
         app.type("國科會")
         let r = app.store.state.room
-        let m = app.reception.matches(in: r)
+        let m = app.reception.matches(in: r, events: app.store.state.history.count)
         #expect(!m.isEmpty && m.allSatisfy { r.people[$0].ministry == "國科會" })
         app.press(.escape)
         app.type("p010")
-        #expect(app.reception.matches(in: r).first == r.index(ofPerson: "P010"))
+        #expect(app.reception.matches(in: r, events: app.store.state.history.count).first == r.index(ofPerson: "P010"))
     }
 
     @Test func arrowsMoveTheHighlightAndEnterUsesIt() throws {
@@ -69,7 +69,7 @@ struct ReceptionTests {
         app.type("吳")
         app.press(.down, .down)
         let r = app.store.state.room
-        let third = app.reception.matches(in: r)[2]
+        let third = app.reception.matches(in: r, events: app.store.state.history.count)[2]
         app.press(.enter)
         #expect(app.store.state.room.presence[third].isHere)
     }

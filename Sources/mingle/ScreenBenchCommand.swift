@@ -1,0 +1,161 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import MingleCore
+import MingleStore
+import MingleTerminal
+import MingleTUI
+
+/// Prints measured figures for the screens; asserts nothing. See docs/performance.md.
+struct ScreenBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-screens",
+        abstract: "Measure the reception screen: key→frame work, bytes per key, start to first frame, append to screen.")
+    @Option(help: "Events in the simulated log.") var events = 100_000
+    @Option(help: "People in the simulated roster.") var people = 1000
+    @Option(help: "Samples per figure.") var samples = 200
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let dir: String
+        if let store = options.store { dir = store } else {
+            var template = Array("/tmp/mingle-bench-XXXXXX".utf8CString)
+            guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder")) }
+            dir = String(cString: p)
+            let status = try Process.run(URL(fileURLWithPath: CommandLine.arguments[0]),
+                                         arguments: ["simulate", "--store", dir, "--people", "\(people)", "--events", "\(events)", "--seed", "7"])
+            status.waitUntilExit()
+            guard status.terminationStatus == 0 else { throw fail(.io("simulate failed")) }
+        }
+        try appWork(dir)
+        try terminalFigures(dir)
+    }
+
+    /// In-process: one key handled and the whole frame drawn into a 200×60 canvas.
+    private func appWork(_ dir: String) throws {
+        let store = try guarded { () throws(StoreError) in try Store(directory: dir) }
+        let app = App(store: store, screen: .reception, locked: false,
+                      author: Author(user: "bench", role: "reception", terminal: "-", pid: 0), now: Posix.now)
+        var canvas = MemoryCanvas(rows: 60, columns: 200)
+        app.draw(&canvas)
+        let names = store.state.room.people.map(\.name)
+        var times: [Double] = []
+        var rng = SplitMix64(seed: 3)
+        for i in 0..<samples {
+            let keys: [Key] = i % 4 == 3 ? [.escape] : i % 4 == 2 ? [.down] : [.char(names.randomElement(using: &rng)!.first!)]
+            for k in keys {
+                let t = Posix.monotonicSeconds()
+                app.handle(k)
+                app.draw(&canvas)
+                times.append(Posix.monotonicSeconds() - t)
+            }
+        }
+        print("\(store.state.history.count) events, \(store.state.room.people.count) people, 200×60")
+        print(String(format: "key → frame (handle + draw, no terminal I/O): p50 %.3f ms, p99 %.3f ms, max %.3f ms over %d keys",
+                     pct(times, 50) * 1000, pct(times, 99) * 1000, times.max()! * 1000, times.count))
+    }
+
+    /// The real binary on a pseudo-terminal: what it writes, and when.
+    private func terminalFigures(_ dir: String) throws {
+        var ws = winsize(ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0)
+        func cStrings(_ list: [String]) -> [UnsafeMutablePointer<CChar>?] { list.map { s in strdup(s) } + [nil] }
+        // Made before forkpty: the child only calls execve.
+        let argv = cStrings([CommandLine.arguments[0], "--store", dir])
+        let envp = cStrings(["TERM=xterm-256color", "LANG=C.UTF-8", "USER=bench"])
+        var master: Int32 = -1
+        let start = Posix.monotonicSeconds()
+        let pid = forkpty(&master, nil, nil, &ws)
+        if pid == 0 {
+            execve(argv[0]!, argv, envp)
+            _exit(127)
+        }
+        defer { kill(pid, SIGTERM); var st: Int32 = 0; waitpid(pid, &st, 0) }
+        // Start to first frame: until the status line (the last thing drawn) has arrived.
+        var seen: [UInt8] = []
+        while !String(decoding: seen, as: UTF8.self).contains("F1") {
+            guard let chunk = readChunk(master, timeout: 5) else { break }
+            seen += chunk
+        }
+        let firstFrame = Posix.monotonicSeconds() - start
+        drain(master)
+        let logged = (try? Store(directory: dir))?.state.history.count ?? 0
+        print(String(format: "start → first frame (real binary on a pty, %d-event log): %.1f ms", logged, firstFrame * 1000))
+
+        // Typing names as a host does: each character narrows the list; Esc clears it again.
+        let names = (try? Store(directory: dir))?.state.room.people.map(\.name).filter { $0.count == 3 }.prefix(20) ?? []
+        var firstChar: [Int] = [], laterChars: [Int] = [], escapes: [Int] = [], arrows: [Int] = []
+        func send(_ bytes: [UInt8]) -> Int {
+            _ = bytes.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            return drain(master)
+        }
+        for name in names {
+            for (i, ch) in name.enumerated() {
+                let n = send(Array(String(ch).utf8))
+                if i == 0 { firstChar.append(n) } else { laterChars.append(n) }
+            }
+            arrows.append(send([0x1B, 0x5B, 0x42]))  // Down
+            escapes.append(send([0x1B]))
+        }
+        func summary(_ v: [Int]) -> String { v.isEmpty ? "-" : "median \(pct(v.map(Double.init), 50).asInt) B, max \(v.max()!) B" }
+        print("bytes written per keystroke, typing \(names.count) names at 200×60:")
+        print("  first character (the whole list changes): \(summary(firstChar))")
+        print("  next characters (the list narrows): \(summary(laterChars))")
+        print("  ↓ (the highlight moves): \(summary(arrows));  Esc (back to everyone): \(summary(escapes))")
+        let unchanged = [UInt8]([0x1B, 0x5B, 0x32, 0x34, 0x7E])  // F12: bound to nothing
+        var nothing: [Int] = []
+        for _ in 0..<10 {
+            _ = unchanged.withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            nothing.append(drain(master))
+        }
+        print("bytes written for a key that changes nothing (F12): max \(nothing.max() ?? 0) B")
+
+        // Another process's append → the first byte of the redraw on the pty.
+        let other = try guarded { () throws(StoreError) in try Store(directory: dir) }
+        let author = Author(user: "desk2", role: "reception", terminal: "-", pid: Int(getpid()))
+        let waiting = other.state.room.people.indices.filter { !other.state.room.presence[$0].isHere }
+        var latencies: [Double] = [], appendTimes: [Double] = []
+        for p in waiting.prefix(min(samples, 100)) {
+            drain(master)
+            let id = other.state.room.people[p].id
+            // Timed from the start of the other writer's append (lock, write, fsync included):
+            // the screen may redraw before that call even returns.
+            let t = Posix.monotonicSeconds()
+            _ = try? other.append(.checkIn(person: id), by: author)
+            appendTimes.append(Posix.monotonicSeconds() - t)
+            guard readChunk(master, timeout: 2) != nil else { continue }
+            latencies.append(Posix.monotonicSeconds() - t)
+        }
+        if !latencies.isEmpty {
+            print(String(format: "another process's append → first byte of the redraw: p50 %.2f ms, p99 %.2f ms over %d appends (the append itself: p50 %.2f ms)",
+                         pct(latencies, 50) * 1000, pct(latencies, 99) * 1000, latencies.count, pct(appendTimes, 50) * 1000))
+        }
+    }
+
+    /// Reads what is there within `timeout` seconds; nil when nothing came.
+    private func readChunk(_ fd: Int32, timeout: Double) -> [UInt8]? {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, Int32(timeout * 1000)) > 0 else { return nil }
+        var buf = [UInt8](repeating: 0, count: 65_536)
+        let n = read(fd, &buf, buf.count)
+        return n > 0 ? Array(buf[0..<n]) : nil
+    }
+
+    /// Reads until the program has been quiet for 60 ms; returns the bytes read.
+    @discardableResult
+    private func drain(_ fd: Int32) -> Int {
+        var total = 0
+        while let chunk = readChunk(fd, timeout: 0.06) { total += chunk.count }
+        return total
+    }
+
+    private func pct(_ v: [Double], _ p: Int) -> Double {
+        let s = v.sorted()
+        return s[min(s.count - 1, s.count * p / 100)]
+    }
+}
+
+private extension Double {
+    var asInt: Int { Int(self) }
+}
