@@ -96,8 +96,9 @@ public final class App {
 
     enum GlobalAction: Sendable { case help, quit, undo, screen(Int), nextScreen }
 
-    var globalKeys: KeyMap<GlobalAction> {
-        let s = strings
+    var globalKeys: KeyMap<GlobalAction> { App.globalKeys(strings, locked: locked) }
+
+    static func globalKeys(_ s: UIStrings, locked: Bool) -> KeyMap<GlobalAction> {
         var b: [KeyBinding<GlobalAction>] = [
             KeyBinding([.function(1)], s.keyHelp, .help),
             KeyBinding([.ctrl("z")], s.keyUndo, .undo),
@@ -198,6 +199,9 @@ public final class App {
         if case .undo(let seq) = e.event, let target = store.state.event(seq: seq) {
             if case .undo = target.event { return "\(strings.redid) #\(target.seq)" }
             return "\(strings.undid): \(strings.describe(target.event, in: before))"
+        }
+        if case .walkIn(let p) = e.event {
+            return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
         }
         return strings.describe(e.event, in: store.state.room)
     }

@@ -2,7 +2,7 @@ import MingleTerminal
 
 /// A key binding as data (lazygit): the keys, a short label for the status line, a description
 /// for the help screen, and why it is disabled right now, if it is. The help screen and
-/// docs/keys.md are generated from the same lists that handle the keys.
+/// docs/keys.md (`mingle keys`) are made from the same lists that handle the keys.
 public struct KeyBinding<Action>: Sendable where Action: Sendable {
     public var keys: [Key]
     public var label: String

@@ -7,9 +7,10 @@ import MingleTerminal
 extension App {
     enum ReceptionAction: Sendable { case checkIn, checkOut, walkIn, up, down, pageUp, pageDown, clear }
 
-    var receptionKeys: KeyMap<ReceptionAction> {
-        let s = strings
-        return KeyMap([
+    var receptionKeys: KeyMap<ReceptionAction> { App.receptionKeys(strings) }
+
+    static func receptionKeys(_ s: UIStrings) -> KeyMap<ReceptionAction> {
+        KeyMap([
             KeyBinding([.enter], s.keyCheckIn, .checkIn),
             KeyBinding([.function(6)], s.keyWalkIn, .walkIn),
             KeyBinding([.function(7)], s.keyCheckOut, .checkOut),
@@ -23,9 +24,10 @@ extension App {
 
     enum WalkInAction: Sendable { case next, previous, roleLeft, roleRight, save, cancel }
 
-    var walkInKeys: KeyMap<WalkInAction> {
-        let s = strings
-        return KeyMap([
+    var walkInKeys: KeyMap<WalkInAction> { App.walkInKeys(strings) }
+
+    static func walkInKeys(_ s: UIStrings) -> KeyMap<WalkInAction> {
+        KeyMap([
             KeyBinding([.tab, .down], s.keyNextField, .next),
             KeyBinding([.backTab, .up], s.keyPreviousField, .previous),
             KeyBinding([.left], s.keyChangeRole, .roleLeft, inBar: false),

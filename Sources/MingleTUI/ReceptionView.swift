@@ -76,8 +76,9 @@ extension App {
         c.put(" \(strings.stalls)", row: top, column: x, width: w, style: .header)
         for (i, o) in room.occupancy.enumerated() where top + 1 + i < c.rows - 3 {
             let seats = "\(o.seated.count)/\(o.stall.seats)"
+            // Seats line up in one column; a help request is marked after them.
+            let name = DisplayWidth.fit(Sanitizer.clean(o.stall.name), to: w - 14)
             let help = o.helpRequested ? " " + strings.helpRequested : ""
-            let name = DisplayWidth.fit(Sanitizer.clean(o.stall.name), to: w - 9 - DisplayWidth.of(help))
             c.put(" " + name + DisplayWidth.fitRight(seats, to: 6) + help, row: top + 1 + i, column: x, width: w,
                   style: o.helpRequested ? .alert : o.isFull ? .warning : .normal)
         }

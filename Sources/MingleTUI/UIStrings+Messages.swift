@@ -54,7 +54,7 @@ extension UIStrings {
         switch event {
         case .checkIn(let p): return "\(checkedIn) \(who(p))"
         case .checkOut(let p): return "\(checkedOut) \(who(p))"
-        case .walkIn(let p): return "\(walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
+        case .walkIn(let p): return "\(walkInTitle) \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
         case .seat(let p, let s, let forced): return "\(who(p)) 入座 \(stall(s))\(forced ? "（強制）" : "")"
         case .unseat(let p): return "\(who(p)) 離開攤位"
         case .phase(let from, let to, _, let reason):

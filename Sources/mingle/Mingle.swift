@@ -14,7 +14,7 @@ struct Mingle: ParsableCommand {
         """,
         subcommands: [
             RunCommand.self, DemoCommand.self, InitCommand.self, ImportCommand.self, CheckCommand.self,
-            RepairCommand.self, StatusCommand.self, LogCommand.self, CheckinCommand.self,
+            RepairCommand.self, StatusCommand.self, LogCommand.self, KeysCommand.self, CheckinCommand.self,
             CheckoutCommand.self, WalkinCommand.self, SeatCommand.self, UnseatCommand.self,
             PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self, PhotoCommand.self,
             UndoCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,

@@ -2,6 +2,7 @@ import ArgumentParser
 import MingleCore
 import MingleStore
 import MingleTerminal
+import MingleTUI
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "status", abstract: "Show the room now.")
@@ -42,3 +43,11 @@ struct LogCommand: ParsableCommand {
     }
 }
 
+
+struct KeysCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys", abstract: "Print the screens' keys (the same list F1 shows), as Markdown.")
+    @Option(help: "zh-TW or en.") var lang = "zh-TW"
+
+    func run() throws { print(App.keyReference(UIStrings.forLanguage(lang)), terminator: "") }
+}

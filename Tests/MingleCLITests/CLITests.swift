@@ -233,3 +233,14 @@ struct FollowTests {
         #expect(store.state.history.count == 1)
     }
 }
+
+@Suite("Generated docs")
+struct GeneratedDocsTests {
+    /// docs/keys.md is `mingle keys` in both languages: regenerate it when the key maps change.
+    @Test func keysDocIsWhatTheKeyMapsSay() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let doc = try String(contentsOf: root.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+        let en = try CLI.run(["keys", "--lang", "en"]).out, zh = try CLI.run(["keys"]).out
+        #expect(doc == en + "\n" + zh, "run: (mingle keys --lang en; echo; mingle keys) > docs/keys.md")
+    }
+}
