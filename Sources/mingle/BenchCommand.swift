@@ -25,17 +25,7 @@ struct BenchCommand: ParsableCommand {
             print("\(peakRSSKiB()) \(before) \(s.state.history.count)")
             return
         }
-        let dir: String
-        if let store = options.store { dir = store } else {
-            var template = Array("/tmp/mingle-bench-XXXXXX".utf8CString)
-            guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder")) }
-            dir = String(cString: p)
-            // Simulate in a child process, so its memory is not counted as replay's.
-            let t = Date()
-            let status = try runProcess(CommandLine.arguments[0], ["simulate", "--store", dir, "--people", "\(people)", "--events", "\(events)", "--seed", "7"])
-            guard status == 0 else { throw fail(.io("simulate failed (exit \(status))")) }
-            print("simulated \(events) events for \(people) people in \(String(format: "%.2f", Date().timeIntervalSince(t))) s (child process)")
-        }
+        let dir = try benchmarkStore(options, people: people, events: events)
         let logPath = dir + "/" + Store.logName
         var st = stat()
         stat(logPath, &st)
@@ -91,7 +81,6 @@ struct BenchCommand: ParsableCommand {
         if child.count == 3, let peak = Int(child[0]), let before = Int(child[1]) {
             print("peak RSS of a process that opens this store: \(peak / 1024) MiB (\(before / 1024) MiB before opening it)")
         }
-        if options.store == nil { print("(the simulated store stays in \(dir))") }
     }
 
     /// Each log line as a flat JSON object of its fields.
@@ -145,13 +134,4 @@ struct BenchCommand: ParsableCommand {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    private func runProcess(_ path: String, _ args: [String]) throws -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        p.standardOutput = FileHandle(forWritingAtPath: "/dev/null")
-        try p.run()
-        p.waitUntilExit()
-        return p.terminationStatus
-    }
 }

@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import ArgumentParser
+import Foundation
 import MingleCore
 import MingleStore
 import MingleTerminal
@@ -27,4 +28,29 @@ func fail(_ e: StoreError) -> ExitCode {
 @discardableResult
 func guarded<T>(_ body: () throws(StoreError) -> T) throws -> T {
     do { return try body() } catch { throw fail(error) }
+}
+
+/// A new private folder under /tmp (mkdtemp: 0700, a fresh name).
+func makeTemporaryFolder(_ prefix: String) throws -> String {
+    var template = Array("/tmp/\(prefix)-XXXXXX".utf8CString)
+    guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder: \(Posix.errorText())")) }
+    return String(cString: p)
+}
+
+/// `--store`, or a new store with a simulated day written by a child `mingle simulate` (so the
+/// simulation's memory and time are never counted as what a benchmark measures).
+func benchmarkStore(_ options: StoreOptions, people: Int, events: Int) throws -> String {
+    if let store = options.store { return store }
+    let dir = try makeTemporaryFolder("mingle-bench")
+    let started = Posix.monotonicSeconds()
+    let child = Process()
+    child.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
+    child.arguments = ["simulate", "--store", dir, "--people", "\(people)", "--events", "\(events)", "--seed", "7"]
+    child.standardOutput = FileHandle.nullDevice
+    try child.run()
+    child.waitUntilExit()
+    guard child.terminationStatus == 0 else { throw fail(.io("simulate failed (exit \(child.terminationStatus))")) }
+    print(String(format: "simulated %d events for %d people in %.2f s (child process), in %@", events, people,
+                 Posix.monotonicSeconds() - started, dir))
+    return dir
 }

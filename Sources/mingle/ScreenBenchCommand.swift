@@ -19,16 +19,7 @@ struct ScreenBenchCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let dir: String
-        if let store = options.store { dir = store } else {
-            var template = Array("/tmp/mingle-bench-XXXXXX".utf8CString)
-            guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder")) }
-            dir = String(cString: p)
-            let status = try Process.run(URL(fileURLWithPath: CommandLine.arguments[0]),
-                                         arguments: ["simulate", "--store", dir, "--people", "\(people)", "--events", "\(events)", "--seed", "7"])
-            status.waitUntilExit()
-            guard status.terminationStatus == 0 else { throw fail(.io("simulate failed")) }
-        }
+        let dir = try benchmarkStore(options, people: people, events: events)
         try appWork(dir)
         try terminalFigures(dir)
     }

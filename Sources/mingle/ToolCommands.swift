@@ -53,12 +53,7 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
-        let dir: String
-        if let store = options.store { dir = store } else {
-            var template = Array("/tmp/mingle-demo-XXXXXX".utf8CString)
-            guard let p = mkdtemp(&template) else { throw fail(.io("cannot make a temporary folder: \(Posix.errorText())")) }
-            dir = String(cString: p)
-        }
+        let dir = try options.store ?? makeTemporaryFolder("mingle-demo")
         try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: SampleEvent.config, roster: SampleEvent.people) }
         let opened = try guarded { () throws(StoreError) in try Store(directory: dir) }
         if isatty(0) == 1 && isatty(1) == 1 {

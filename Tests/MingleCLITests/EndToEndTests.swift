@@ -80,6 +80,13 @@ struct EndToEndTests {
         #expect(try t.waitFor("EXIT=2") != nil)
     }
 
+    @Test func aMissingTermIsAClearMessageAndExitTwo() throws {
+        let dir = try sampleStoreFolder()
+        let t = try Tmux(command: "env -u TERM \(CLI.binary) --store \(dir)")
+        #expect(try t.waitFor("The TERM variable is not set") != nil)
+        #expect(try t.waitFor("EXIT=2") != nil)
+    }
+
     @Test func escapeSequencesInANameLeaveTheTerminalAlone() throws {
         let dir = try sampleStoreFolder()
         let csv = temporaryFolder() + "/evil.csv"
