@@ -113,9 +113,7 @@ public final class EventLog {
     func setAsideTail(now: Timestamp) throws(StoreError) -> String? {
         guard let tail else { return nil }
         guard let bytes = Posix.readAll(fd: fd, from: offset) else { throw .io("cannot read \(fileName): \(Posix.errorText())") }
-        let l = now.local
-        let stamp = String(format4: l.year) + pad(l.month) + pad(l.day) + "-" + pad(l.hour) + pad(l.minute) + pad(l.second)
-        let aside = path + ".torn-line\(tail.line)-\(stamp)"
+        let aside = path + ".torn-line\(tail.line)-\(now.fileStamp)"
         try Posix.createFile(aside, bytes, mode: Posix.fileMode(forDirectory: Posix.directoryName(path)))
         guard ftruncate(fd, off_t(offset)) == 0, calls.fsync(fd) == 0 else {
             throw .io("cannot cut the torn end off \(fileName): \(Posix.errorText())")
@@ -143,10 +141,6 @@ public final class EventLog {
     }
 }
 
-private func pad(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-private extension String {
-    init(format4 v: Int) { self = String(v) }
-}
 
 extension Posix {
     public static func monotonicSeconds() -> Double {

@@ -57,8 +57,7 @@ public enum LogRepair {
         let (_, findings) = audit(lines: lines)
         guard !findings.isEmpty else { return nil }
 
-        let l = now.local
-        let stamp = "\(l.year)\(two(l.month))\(two(l.day))-\(two(l.hour))\(two(l.minute))\(two(l.second))"
+        let stamp = now.fileStamp
         let mode = Posix.fileMode(forDirectory: dir)
         let backup = path + ".before-repair-" + stamp
         let aside = path + ".damaged-" + stamp
@@ -78,6 +77,5 @@ public enum LogRepair {
         return Outcome(findings: findings, setAsideFile: base(aside), backupFile: base(backup))
     }
 
-    private static func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     private static func base(_ p: String) -> String { String(p.split(separator: "/").last ?? "") }
 }

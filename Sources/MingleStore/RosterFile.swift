@@ -14,7 +14,7 @@ public enum RosterFile {
         }
         let r = RosterImport.read(bytes: bytes, file: fileName)
         if let first = r.errors.first {
-            throw .damaged(file: fileName, line: first.line, problem: first.column.map { "column \($0)\(first.columnName.map { " (\($0))" } ?? ""): " } .map { $0 + first.message } ?? first.message,
+            throw .damaged(file: fileName, line: first.line, problem: (first.columnText.map { $0 + ": " } ?? "") + first.message,
                            remedy: r.errors.count > 1 ? "(\(r.errors.count) problems in all; `mingle check` lists them)" : "")
         }
         return r.people.map(\.person)

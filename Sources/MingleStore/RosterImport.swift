@@ -10,11 +10,10 @@ public struct ImportIssue: Equatable, Sendable, CustomStringConvertible {
     public var columnName: String?
     public var message: String
 
-    public var description: String {
-        var s = "\(file), line \(line)"
-        if let column { s += ", column \(column)" + (columnName.map { " (\($0))" } ?? "") }
-        return s + ": " + message
-    }
+    public var description: String { "\(file), line \(line)" + (columnText.map { ", " + $0 } ?? "") + ": " + message }
+
+    /// "column 4 (身分)", when the problem is in one field.
+    public var columnText: String? { column.map { "column \($0)" + (columnName.map { " (\($0))" } ?? "") } }
 }
 
 /// What reading a roster file found: the people with the line each came from, and every problem.

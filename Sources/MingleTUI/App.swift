@@ -141,8 +141,8 @@ public final class App {
         switch screen {
         case .reception: handleReception(key)
         default:
-            if key == .char("q") || key == .escape { if key == .char("q") { askToQuit() } }
-            else if key == .char("?") { overlay = .help }
+            // No text field here: q quits and ? shows the help, as on any screen without one.
+            if key == .char("q") { askToQuit() } else if key == .char("?") { overlay = .help }
         }
     }
 
