@@ -141,8 +141,13 @@ public final class App {
         switch screen {
         case .reception: handleReception(key)
         default:
-            // No text field here: q quits and ? shows the help, as on any screen without one.
-            if key == .char("q") { askToQuit() } else if key == .char("?") { overlay = .help }
+            // No text field here: q quits, u undoes and ? shows the help.
+            switch key {
+            case .char("q"): askToQuit()
+            case .char("u"): undo()
+            case .char("?"): overlay = .help
+            default: break
+            }
         }
     }
 

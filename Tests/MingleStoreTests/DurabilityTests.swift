@@ -181,3 +181,50 @@ struct DurabilityTests {
         #expect(s.state.room.messages.map(\.text) == ["蛋糕在後面 cake is at the back", "hello"])
     }
 }
+
+@Suite("Reading a large log on two cores")
+struct ParallelReadTests {
+    /// A log over the size where reading splits in two halves.
+    static let big: [UInt8] = {
+        var out: [UInt8] = []
+        var seq = 0
+        while out.count < LogScan.parallelFrom * 3 {
+            seq += 1
+            out += LogLineCodec.encode(LoggedEvent(seq: seq, time: Timestamp(millis: Int64(seq) * 1000, offsetMinutes: 480),
+                                                   author: testAuthor, event: .message(text: "第 \(seq) 則 message")))
+        }
+        return out
+    }()
+
+    func same(_ bytes: [UInt8], _ label: String) {
+        let fast = LogScan.read(bytes, firstLine: 1, lastSeq: 0)
+        let plain = bytes.withUnsafeBufferPointer { LogScan.readInOnePass($0, firstLine: 1, lastSeq: 0) }
+        #expect(fast.events == plain.events, "\(label)")
+        #expect(fast.consumed == plain.consumed && fast.goodAfterBad == plain.goodAfterBad, "\(label)")
+        #expect(fast.firstBad?.number == plain.firstBad?.number && fast.firstBad?.range == plain.firstBad?.range, "\(label)")
+    }
+
+    @Test func aGoodLogReadsTheSameInHalves() {
+        same(Self.big, "good")
+        #expect(LogScan.read(Self.big, firstLine: 1, lastSeq: 0).events.count == newlineOffsets(Self.big).count)
+    }
+
+    @Test(arguments: [0.1, 0.5, 0.9])
+    func damageAnywhereReadsTheSameAsOnePass(_ at: Double) {
+        var flipped = Self.big
+        flipped[Int(Double(flipped.count) * at)] ^= 0x01
+        same(flipped, "bit flip at \(at)")
+        same(Array(Self.big.prefix(Int(Double(Self.big.count) * at))), "cut at \(at)")
+    }
+
+    @Test func aSequenceBreakAtTheSplitIsFound() {
+        // Swap the two halves: each half is in order, but they do not join.
+        let nl = newlineOffsets(Self.big)
+        let mid = nl[nl.count / 2] + 1
+        let swapped = Array(Self.big[mid...]) + Array(Self.big[..<mid])
+        same(swapped, "swapped halves")
+        // Everything after the break is out of order, and too much to be a torn end: damage.
+        let r = LogScan.read(swapped, firstLine: 1, lastSeq: 0)
+        #expect(r.firstBad != nil && LogScan.notATornEnd(r, bytesAfterGood: swapped.count - r.consumed) != nil)
+    }
+}
