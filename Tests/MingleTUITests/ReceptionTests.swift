@@ -233,3 +233,17 @@ struct LanguageTests {
         }
     }
 }
+
+@Suite("Screens without a text field")
+struct PlainScreenTests {
+    @Test func qQuitsUUndoesAndQuestionMarkHelps() throws {
+        let app = try sampleApp(screen: .timekeeper, locked: true)
+        try app.store.append(.checkIn(person: "P001"), by: app.author)
+        app.press(.char("u"))
+        #expect(!app.store.state.room.presence[0].came)
+        app.press(.char("?"))
+        #expect(app.screenText().contains("這個畫面的按鍵"))
+        app.press(.escape, .char("q"))
+        #expect(app.shouldQuit)
+    }
+}
