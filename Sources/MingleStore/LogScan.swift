@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Foundation
 import MingleCore
 
 /// Splits log bytes into lines and says of each whether it is a good event, a bad line, or an
@@ -74,57 +73,23 @@ enum LogScan {
     }
 
     /// The replay path: good events up to the first bad line, and whether good lines follow it.
-    /// A large read is parsed in two halves on two cores; when either half is not all good, or
-    /// the halves do not join in sequence, it is read again in one pass, so what is reported
-    /// about a bad line is always exactly what the one-pass reader says.
     static func read(_ bytes: [UInt8], firstLine: Int, lastSeq: Int) -> Reading {
-        bytes.withUnsafeBufferPointer { buf in
-            if buf.count >= parallelFrom, ProcessInfo.processInfo.activeProcessorCount > 1,
-               let r = readInHalves(buf, firstLine: firstLine, lastSeq: lastSeq) {
-                return r
-            }
-            return readInOnePass(buf, firstLine: firstLine, lastSeq: lastSeq)
-        }
-    }
-
-    static let parallelFrom = 1 << 20
-
-    private static func readInHalves(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, lastSeq: Int) -> Reading? {
-        guard let base = buf.baseAddress,
-              let nl = memchr(base + buf.count / 2, 10, buf.count - buf.count / 2) else { return nil }
-        let split = base.distance(to: nl.assumingMemoryBound(to: UInt8.self)) + 1
-        let halves = [0..<split, split..<buf.count]
-        var parts = [Reading(), Reading()]
-        parts.withUnsafeMutableBufferPointer { out in
-            nonisolated(unsafe) let out = out, input = buf
-            DispatchQueue.concurrentPerform(iterations: 2) { i in
-                // The second half checks only its own order here; the join is checked below.
-                out[i] = readInOnePass(UnsafeBufferPointer(rebasing: input[halves[i]]), firstLine: firstLine, lastSeq: i == 0 ? lastSeq : 0)
-            }
-        }
-        guard parts[0].firstBad == nil, parts[0].consumed == split, parts[1].firstBad == nil,
-              let end = parts[0].events.last, let start = parts[1].events.first, start.seq > end.seq else { return nil }
-        var r = parts[0]
-        r.events.append(contentsOf: parts[1].events)
-        r.consumed += parts[1].consumed
-        return r
-    }
-
-    static func readInOnePass(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, lastSeq: Int) -> Reading {
         var r = Reading()
-        r.events.reserveCapacity(buf.count / 100)
-        forEachLine(buf, firstLine: firstLine, lastSeq: lastSeq) { line in
-            if r.firstBad == nil {
-                if case .good(let e) = line.outcome {
-                    r.events.append(e)
-                    r.consumed = line.range.upperBound
-                } else {
-                    r.firstBad = line
+        r.events.reserveCapacity(bytes.count / 100)
+        bytes.withUnsafeBufferPointer { buf in
+            forEachLine(buf, firstLine: firstLine, lastSeq: lastSeq) { line in
+                if r.firstBad == nil {
+                    if case .good(let e) = line.outcome {
+                        r.events.append(e)
+                        r.consumed = line.range.upperBound
+                    } else {
+                        r.firstBad = line
+                    }
+                    return true
                 }
+                if line.isGood { r.goodAfterBad = true; return false }
                 return true
             }
-            if line.isGood { r.goodAfterBad = true; return false }
-            return true
         }
         return r
     }
