@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import MingleCore
 
 /// The few system calls the store makes, as values, so tests can inject a full disk or a failing
 /// fsync and check that no partial line is left behind.
@@ -161,5 +162,3 @@ public enum Posix {
                          offsetMinutes: Int(local.tm_gmtoff / 60))
     }
 }
-
-import MingleCore

@@ -66,7 +66,7 @@ public final class App {
     public let author: Author
     /// The clock, injected so screens render the same in tests.
     public var now: () -> Timestamp
-    public private(set) var message: Message?
+    public internal(set) var message: Message?
     var overlay: Overlay?
     var reception = ReceptionModel()
     public private(set) var shouldQuit = false

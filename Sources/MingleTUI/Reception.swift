@@ -68,6 +68,7 @@ extension App {
                 // What was typed and found nobody is most likely the walk-in's name.
                 if matches.isEmpty { form.name = TextField(reception.search.text) }
                 reception.walkIn = form
+                message = nil  // an old message would read as if it were about the form
             case .up, .down, .pageUp, .pageDown:
                 guard !matches.isEmpty else { return }
                 let step = action == .up ? -1 : action == .down ? 1 : action == .pageUp ? -listRows : listRows

@@ -1,4 +1,5 @@
 import CNcursesw
+import MingleCore
 
 /// A key press, decoded from ncurses' get_wch. Screens match on these; the key maps name them.
 public enum Key: Hashable, Sendable {
@@ -71,5 +72,3 @@ public enum Key: Hashable, Sendable {
         }
     }
 }
-
-import MingleCore
