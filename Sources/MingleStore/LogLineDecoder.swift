@@ -56,8 +56,7 @@ extension LogLineCodec {
             fields.add(key: UnsafeBufferPointer(rebasing: tok[tok.startIndex..<eq]),
                        value: UnsafeBufferPointer(rebasing: tok[(eq + 1)..<tok.endIndex]))
         }
-        let author = Author(user: try fields.text("by"), role: try fields.text("as"),
-                            terminal: try fields.text("tty"), pid: try fields.int("pid"))
+        let author = try fields.author()
         let event = try makeEvent(kind: UnsafeBufferPointer(rebasing: kindTok), fields)
         return LoggedEvent(seq: seq, time: time, author: author, event: event)
     }
@@ -222,10 +221,41 @@ struct Tokens {
 struct Fields {
     var keys: [UnsafeBufferPointer<UInt8>] = []
     var values: [UnsafeBufferPointer<UInt8>] = []
+    /// The bytes `by=… as=… tty=… pid=…` of recent writers and the Author made from them: a day's
+    /// lines come from a few terminals, so most lines reuse one instead of making 3 Strings.
+    private var authorBytes: [[UInt8]] = []
+    private var authorValues: [Author] = []
+    private var lastHit = 0
 
     init() {
         keys.reserveCapacity(10)
         values.reserveCapacity(10)
+    }
+
+    /// The writer of the line, from its by/as/tty/pid fields (the first four, as written).
+    mutating func author() throws(LineProblem) -> Author {
+        if keys.count >= 4, let start = keys[0].baseAddress, let end = values[3].baseAddress.map({ $0 + values[3].count }),
+           keyIs(0, "by"), keyIs(3, "pid") {
+            let span = UnsafeBufferPointer(start: start, count: start.distance(to: end))
+            // The writer of the line before is the likeliest; then the others seen lately.
+            for k in 0..<authorBytes.count {
+                let i = (lastHit + k) % authorBytes.count
+                let same = authorBytes[i].count == span.count
+                    && authorBytes[i].withUnsafeBufferPointer { memcmp($0.baseAddress!, start, span.count) == 0 }
+                if same { lastHit = i; return authorValues[i] }
+            }
+            let a = Author(user: try text("by"), role: try text("as"), terminal: try text("tty"), pid: try int("pid"))
+            if authorBytes.count == 8 { authorBytes.removeFirst(); authorValues.removeFirst() }
+            authorBytes.append(Array(span))
+            authorValues.append(a)
+            lastHit = authorBytes.count - 1
+            return a
+        }
+        return Author(user: try text("by"), role: try text("as"), terminal: try text("tty"), pid: try int("pid"))
+    }
+
+    private func keyIs(_ i: Int, _ key: StaticString) -> Bool {
+        keys[i].count == key.utf8CodeUnitCount && memcmp(keys[i].baseAddress!, key.utf8Start, keys[i].count) == 0
     }
 
     mutating func removeAll() {

@@ -50,6 +50,14 @@ struct CLITests {
         #expect(missing.status == 3 && missing.err.contains("there is no folder /nonexistent/place"))
     }
 
+    @Test func theScreensWithoutATerminalSaySoAndExitTwo() throws {
+        let dir = try sampleStoreFolder()
+        let r = try CLI.run(["run", "--store", dir])
+        #expect(r.status == 2)
+        #expect(r.err.contains("need a terminal"))
+        #expect(try CLI.run(["run", "--role", "kitchen", "--store", dir]).status == 2)
+    }
+
     @Test func storeComesFromTheEnvironmentWhenNotGiven() throws {
         let dir = try sampleStoreFolder()
         let r = try CLI.run(["checkin", "P003"], env: ["MINGLE_STORE": dir])

@@ -36,6 +36,18 @@ struct CodecTests {
             "42 2026-12-04T14:03:12.123+08:00 walkin by=alice as=reception tty=pts/3 pid=4242 person=W001 name=王%20小明 ministry=衛福部 role=new crc=06e74320\n")
     }
 
+    @Test func writersAreReadExactlyWhenManyInterleave() {
+        // More writers than the decoder remembers, in a shuffled order, with near-identical bytes.
+        let authors = (0..<11).map { Author(user: "u\($0 % 3)", role: $0 % 2 == 0 ? "reception" : "stall:S\($0)", terminal: "pts/\($0 % 4)", pid: 100 + $0) }
+        var rng = SplitMix64(seed: 9)
+        let events = (1...500).map { i in
+            LoggedEvent(seq: i, time: Timestamp(millis: Int64(i)), author: authors[Int(rng.next() % 11)], event: .message(text: "m\(i)"))
+        }
+        let bytes = events.flatMap(LogLineCodec.encode)
+        let read = LogScan.lines(bytes).compactMap { line -> LoggedEvent? in if case .good(let e) = line.outcome { e } else { nil } }
+        #expect(read == events)
+    }
+
     @Test func checksumIsZlibsCRC32() {
         #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
         #expect(CRC32.checksum([]) == 0)
