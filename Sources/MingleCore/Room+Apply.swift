@@ -2,10 +2,10 @@
 /// event leaves the room exactly as it was.
 extension Room {
     public mutating func apply(_ event: Event, at time: Timestamp, by author: Author) throws(Refusal) {
-        try check(event)
+        let t = try check(event)
         switch event {
-        case .checkIn(let id):
-            let p = personIndex[id]!
+        case .checkIn:
+            let p = t.person!
             presence[p].came = true
             presence[p].left = false
             presence[p].checkInTime = time
@@ -13,8 +13,8 @@ extension Room {
             presence[p].checkOutTime = nil
             queueIfNew(p)
 
-        case .checkOut(let id):
-            let p = personIndex[id]!
+        case .checkOut:
+            let p = t.person!
             endSeating(p, at: time)
             presence[p].left = true
             presence[p].checkOutTime = time
@@ -31,8 +31,8 @@ extension Room {
             personIndex[person.id] = p
             queueIfNew(p)
 
-        case .seat(let id, let stallID, _):
-            let p = personIndex[id]!, s = stallIndex[stallID]!
+        case .seat:
+            let p = t.person!, s = t.stall!
             endSeating(p, at: time)
             seated[s].append(p)
             presence[p].stall = s
@@ -40,8 +40,8 @@ extension Room {
             presence[p].openSeating = seatings.count
             seatings.append(Seating(person: p, stall: s, from: time, to: nil))
 
-        case .unseat(let id):
-            endSeating(personIndex[id]!, at: time)
+        case .unseat:
+            endSeating(t.person!, at: time)
 
         case .phase(_, let to, let move, let reason):
             if phase == .chat && to > .chat {
@@ -51,32 +51,32 @@ extension Room {
             phase = to
             phaseHistory.append(PhaseRecord(phase: to, since: time, move: move, reason: reason))
 
-        case .introStart(let id):
-            let p = personIndex[id]!
+        case .introStart:
+            let p = t.person!
             if !intro.order.contains(p) { intro.order.append(p) }
             intro.skipped.removeAll { $0 == p }
             intro.current = p
             intro.currentSince = time
 
-        case .introDone(let id):
-            intro.done.append(personIndex[id]!)
+        case .introDone:
+            intro.done.append(t.person!)
             intro.current = nil
             intro.currentSince = nil
 
-        case .introSkip(let id):
-            let p = personIndex[id]!
+        case .introSkip:
+            let p = t.person!
             if intro.current == p { intro.current = nil; intro.currentSince = nil }
             intro.skipped.append(p)
 
-        case .introAdd(let id):
-            let p = personIndex[id]!
+        case .introAdd:
+            let p = t.person!
             intro.skipped.removeAll { $0 == p }
             intro.order.removeAll { $0 == p }
             intro.order.append(p)
 
-        case .introMove(let id, let position):
+        case .introMove(_, let position):
             // Place before the person now at that position (or after the last one).
-            let p = personIndex[id]!
+            let p = t.person!
             let rest = introQueue.filter { $0 != p }
             intro.order.removeAll { $0 == p }
             if position - 1 < rest.count, let at = intro.order.firstIndex(of: rest[position - 1]) {
@@ -87,8 +87,8 @@ extension Room {
                 intro.order.append(p)
             }
 
-        case .help(let stallID, let on):
-            helpRequested[stallIndex[stallID]!] = on
+        case .help(_, let on):
+            helpRequested[t.stall!] = on
 
         case .message(let text):
             messages.append(RoomMessage(time: time, text: text, by: author.user))

@@ -1,15 +1,25 @@
 /// The rules: whether an event may happen in the room as it is now. Reads only, so a writer can
 /// ask without copying the room; `apply` asks the same question before it changes anything.
 extension Room {
-    public func check(_ event: Event) throws(Refusal) {
+    /// The person and stall an event names, found once by `check` and used by `apply`.
+    public struct Targets: Sendable {
+        public var person: Int?
+        public var stall: Int?
+    }
+
+    @discardableResult
+    public func check(_ event: Event) throws(Refusal) -> Targets {
+        var t = Targets()
         switch event {
         case .checkIn(let id):
             let p = try requirePerson(id)
+            t.person = p
             let pr = presence[p]
             if pr.isHere { throw Refusal(.alreadyCheckedIn(who: label(p), at: pr.checkInTime?.clock, by: pr.checkInBy)) }
 
         case .checkOut(let id):
             let p = try requirePerson(id)
+            t.person = p
             guard presence[p].isHere else {
                 throw Refusal(presence[p].left ? .alreadyLeft(who: label(p)) : .notCheckedIn(who: label(p)))
             }
@@ -21,7 +31,9 @@ extension Room {
 
         case .seat(let id, let stallID, let forced):
             let p = try requirePerson(id)
+            t.person = p
             let s = try requireStall(stallID)
+            t.stall = s
             guard presence[p].isHere else { throw Refusal(.notCheckedIn(who: label(p))) }
             if presence[p].stall == s { throw Refusal(.alreadySeated(who: label(p), stall: stalls[s].name)) }
             if !forced {
@@ -35,6 +47,7 @@ extension Room {
 
         case .unseat(let id):
             let p = try requirePerson(id)
+            t.person = p
             guard presence[p].stall != nil else { throw Refusal(.notSeated(who: label(p))) }
 
         case .phase(let from, let to, let move, let reason):
@@ -53,6 +66,7 @@ extension Room {
 
         case .introStart(let id):
             let p = try requirePerson(id)
+            t.person = p
             guard phase == .introductions else { throw Refusal(.introductionsNotRunning(now: phase)) }
             if let c = intro.current { throw Refusal(.stillSpeaking(who: label(c))) }
             guard presence[p].isHere else { throw Refusal(.notHere(who: label(p))) }
@@ -60,20 +74,24 @@ extension Room {
 
         case .introDone(let id):
             let p = try requirePerson(id)
+            t.person = p
             guard intro.current == p else { throw Refusal(.notCurrentSpeaker(who: label(p))) }
 
         case .introSkip(let id):
             let p = try requirePerson(id)
+            t.person = p
             guard intro.current == p || isQueued(p) else { throw Refusal(.notWaiting(who: label(p))) }
 
         case .introAdd(let id):
             let p = try requirePerson(id)
+            t.person = p
             guard presence[p].isHere else { throw Refusal(.notHere(who: label(p))) }
             guard !intro.done.contains(p) else { throw Refusal(.alreadySpoke(who: label(p))) }
             guard intro.current != p, !isQueued(p) else { throw Refusal(.alreadyQueued(who: label(p))) }
 
         case .introMove(let id, let position):
             let p = try requirePerson(id)
+            t.person = p
             guard isQueued(p) else { throw Refusal(.notWaiting(who: label(p))) }
             let waiting = introQueue.count
             guard position >= 1, position <= waiting else {
@@ -82,6 +100,7 @@ extension Room {
 
         case .help(let stallID, let on):
             let s = try requireStall(stallID)
+            t.stall = s
             guard helpRequested[s] != on else {
                 throw Refusal(on ? .helpAlreadyOn(stall: stalls[s].name) : .helpNotOn(stall: stalls[s].name))
             }
@@ -96,6 +115,7 @@ extension Room {
             // Undo is checked and resolved by State: it rebuilds the room without the cancelled event.
             break
         }
+        return t
     }
 
     /// "王小明 (衛福部)": how a person is named in messages.

@@ -32,12 +32,14 @@ struct ReceptionModel {
     /// that hold it, ministries that hold it, ids that start with it. Empty search: everyone.
     mutating func matches(in room: Room, events: Int) -> [Int] {
         if let c = cache, c.query == search.text, c.events == events, c.people == room.people.count { return c.result }
-        updateIndex(room)
+        if let s = selected, s >= room.people.count { selected = nil }
         let q = Array(Room.fold(search.text.trimmedSpaces()).utf8)
         var result: [Int]
         if q.isEmpty {
+            // The index is made on the first key, not for the first frame: start-up stays fast.
             result = Array(room.people.indices)
         } else {
+            updateIndex(room)
             var ranked: [(Int, Int)] = []
             for (i, e) in index.enumerated() {
                 let rank: Int
