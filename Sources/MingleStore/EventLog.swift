@@ -74,10 +74,11 @@ public final class EventLog {
             throw .io("cannot read \(fileName): \(Posix.errorText())")
         }
         let r = LogScan.read(bytes, firstLine: linesRead + 1, lastSeq: lastSeq)
-        if let bad = r.firstBad {
-            let problem: String
-            if case .bad(let p) = bad.outcome { problem = p } else { problem = "the last line has no end (a writer stopped mid-line, or is still writing)" }
-            if let why = LogScan.notATornEnd(r, bytesAfterGood: bytes.count - bad.range.lowerBound) {
+        if let bad = r.firstBad, let problem = bad.problem {
+            // An unfinished last line is never damage: a writer may be writing it right now.
+            if case .bad = bad.outcome,
+               let why = LogScan.damageReason(goodBefore: bad.number > 1, goodAfter: r.goodAfterBad,
+                                              bytesToEnd: bytes.count - bad.range.lowerBound) {
                 throw .damaged(file: fileName, line: bad.number, problem: problem, remedy: why)
             }
             tail = Tail(line: bad.number, bytes: bytes.count - bad.range.lowerBound,

@@ -24,14 +24,10 @@ public enum LogRepair {
         let tailBytes = (lines.last?.range.upperBound ?? 0) - tailStart
         var findings: [Finding] = []
         for (i, l) in lines.enumerated() {
-            switch l.outcome {
-            case .good: continue
-            case .bad(let p):
-                let torn = i > lastGood && lastGood >= 0 && tailBytes <= LogScan.maxTornBytes
-                findings.append(Finding(line: l.number, problem: p, needsRepair: !torn))
-            case .incomplete:
-                findings.append(Finding(line: l.number, problem: "the last line has no end (a writer stopped mid-line)", needsRepair: false))
-            }
+            guard let problem = l.problem else { continue }
+            let isBad: Bool = { if case .bad = l.outcome { true } else { false } }()
+            let needsRepair = isBad && LogScan.damageReason(goodBefore: lastGood >= 0, goodAfter: i < lastGood, bytesToEnd: tailBytes) != nil
+            findings.append(Finding(line: l.number, problem: problem, needsRepair: needsRepair))
         }
         return (lines.filter(\.isGood).count, findings)
     }

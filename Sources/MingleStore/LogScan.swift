@@ -21,6 +21,15 @@ enum LogScan {
         var outcome: Outcome
 
         var isGood: Bool { if case .good = outcome { true } else { false } }
+
+        /// What is wrong with the line, nil when it is good.
+        var problem: String? {
+            switch outcome {
+            case .good: nil
+            case .bad(let why): why
+            case .incomplete: LogScan.unfinishedLine
+            }
+        }
     }
 
     /// Calls `visit` for each line in order; `visit` returns false to stop early.
@@ -103,15 +112,17 @@ enum LogScan {
     /// are taken for such a torn end — set aside by the next write — only when they could be one:
     /// nothing good after them, a good line before them, and no more than one big write's worth.
     /// Anything else waits for a person to run `mingle repair`. Nil when it is a torn end.
-    static func notATornEnd(_ r: Reading, bytesAfterGood: Int) -> String? {
-        guard let bad = r.firstBad, case .bad = bad.outcome else { return nil }
+    /// Reading (EventLog) and checking (LogRepair) both ask this, so they never disagree.
+    static func damageReason(goodBefore: Bool, goodAfter: Bool, bytesToEnd: Int) -> String? {
         let because: String
-        if r.goodAfterBad { because = "Good lines follow it, so it is not a torn end." }
-        else if bad.number == 1 { because = "It is the first line of the log, so it is not a torn end." }
-        else if bytesAfterGood > maxTornBytes { because = "\(bytesAfterGood) bytes after it cannot be read: more than one write could leave behind." }
+        if goodAfter { because = "Good lines follow it, so it is not a torn end." }
+        else if !goodBefore { because = "It is the first line of the log, so it is not a torn end." }
+        else if bytesToEnd > maxTornBytes { because = "\(bytesToEnd) bytes after it cannot be read: more than one write could leave behind." }
         else { return nil }
         return because + " Nothing will be written until it is moved aside: run `mingle repair` (it keeps a copy of everything)."
     }
+
+    static let unfinishedLine = "the last line has no end (a writer stopped mid-line, or is still writing)"
 
     static let maxTornBytes = 1 << 20
 }

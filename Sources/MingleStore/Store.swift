@@ -56,12 +56,56 @@ public final class Store {
         return true
     }
 
-    /// Appends the events `make` decides on, atomically for all of them: takes the lock, catches
-    /// up with the log, lets `make` look at the up-to-date state (so two terminals cannot seat the
-    /// last chair twice), checks every event against the rules, writes one block, fsyncs, and
-    /// reads the lines back. A refusal writes nothing.
+    /// Appends the events `make` decides on, atomically for all of them: lets `make` look at the
+    /// up-to-date state under the lock (so two terminals cannot seat the last chair twice), checks
+    /// every event against the rules, and writes them as one block. A refusal writes nothing.
     @discardableResult
     public func append(by author: Author, _ make: (State) throws(Refusal) -> [Event]) throws(StoreError) -> [LoggedEvent] {
+        try writeLocked { state throws(StoreError) in
+            let events = try refused { () throws(Refusal) in try make(state) }
+            let time = now()
+            try refused { () throws(Refusal) in try state.check(events, at: time, by: author) }
+            return events.enumerated().map { i, e in
+                LoggedEvent(seq: state.lastSeq + 1 + i, time: time, author: author, event: e)
+            }
+        }
+    }
+
+    /// One event, the common case.
+    @discardableResult
+    public func append(_ event: Event, by author: Author) throws(StoreError) -> LoggedEvent {
+        try append(by: author) { _ in [event] }[0]
+    }
+
+    /// Writes many events with their own times under one lock and one fsync (simulate, bulk
+    /// tools). Events are checked like any other; a refused one stops the batch before anything
+    /// is written.
+    public func appendBatch(_ events: [(Event, Timestamp)], by author: Author) throws(StoreError) {
+        try writeLocked { state throws(StoreError) in
+            var probe = state
+            var logged: [LoggedEvent] = []
+            logged.reserveCapacity(events.count)
+            for (e, time) in events {
+                let le = LoggedEvent(seq: probe.lastSeq + 1, time: time, author: author, event: e)
+                try refused { () throws(Refusal) in
+                    do throws(Refusal) { try probe.applyChecked(le) } catch { throw Refusal("event \(le.seq) (\(e.kind)): \(error.reason)") }
+                }
+                logged.append(le)
+            }
+            return logged
+        }
+    }
+
+    /// A rule's refusal as the store's error.
+    private func refused<T>(_ body: () throws(Refusal) -> T) throws(StoreError) -> T {
+        do { return try body() } catch { throw .refused(error) }
+    }
+
+    /// The one write path: takes the lock (reopening a log that `repair` replaced), catches up with
+    /// the log, sets a torn end aside, asks `decide` for the lines against that state, writes them
+    /// in one block with fsync, and reads them back like any other terminal's.
+    @discardableResult
+    private func writeLocked(_ decide: (State) throws(StoreError) -> [LoggedEvent]) throws(StoreError) -> [LoggedEvent] {
         try log.lock()
         defer { log.unlock() }
         if log.wasReplaced {
@@ -71,46 +115,14 @@ public final class Store {
         }
         try refresh()
         if let notice = try log.setAsideTail(now: now()) { notices.append(notice) }
-        let events: [Event]
-        do { events = try make(state) } catch { throw .refused(error) }
-        let time = now()
-        do { try state.check(events, at: time, by: author) } catch { throw .refused(error) }
-        var logged: [LoggedEvent] = []
+        let logged = try decide(state)
+        guard !logged.isEmpty else { return [] }
         var bytes: [UInt8] = []
-        for (i, e) in events.enumerated() {
-            let le = LoggedEvent(seq: state.lastSeq + 1 + i, time: time, author: author, event: e)
-            logged.append(le)
-            bytes += LogLineCodec.encode(le)
-        }
-        guard !bytes.isEmpty else { return [] }
+        bytes.reserveCapacity(logged.count * 130)
+        for le in logged { bytes += LogLineCodec.encode(le) }
         try log.write(bytes)
         try refresh()
         return logged
-    }
-
-    /// One event, the common case.
-    @discardableResult
-    public func append(_ event: Event, by author: Author) throws(StoreError) -> LoggedEvent {
-        try append(by: author) { _ in [event] }[0]
-    }
-
-    /// Writes many events under one lock and one fsync (simulate, bulk tools). Events are
-    /// checked like any other; a refused one stops the batch before anything is written.
-    public func appendBatch(_ events: [(Event, Timestamp)], by author: Author) throws(StoreError) {
-        try log.lock()
-        defer { log.unlock() }
-        try refresh()
-        if let notice = try log.setAsideTail(now: now()) { notices.append(notice) }
-        var probe = state
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(events.count * 130)
-        for (e, time) in events {
-            let le = LoggedEvent(seq: probe.lastSeq + 1, time: time, author: author, event: e)
-            do { try probe.applyChecked(le) } catch { throw .refused(Refusal("event \(le.seq) (\(e.kind)): \(error.reason)")) }
-            bytes += LogLineCodec.encode(le)
-        }
-        try log.write(bytes)
-        try refresh()
     }
 
     /// Replaces the roster (after an import). Check-ins live in the log by id, so they stay.

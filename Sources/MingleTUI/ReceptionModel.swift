@@ -22,7 +22,6 @@ struct ReceptionModel {
         guard index.count != room.people.count else { return }
         // Fewer people than indexed: a walk-in was undone. Start again.
         if index.count > room.people.count { index = [] }
-        if let s = selected, s >= room.people.count { selected = nil }
         for p in room.people[index.count...] {
             index.append((Array(Room.fold(p.name).utf8), Array(Room.fold(p.ministry).utf8), Array(Room.fold(p.id).utf8)))
         }
