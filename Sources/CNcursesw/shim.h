@@ -18,6 +18,7 @@ extern int wcswidth(const wchar_t *s, size_t n);
 
 // Globals that Swift 6 strict concurrency rejects, behind accessor functions.
 static inline WINDOW *x_stdscr(void) { return stdscr; }
+static inline WINDOW *x_curscr(void) { return curscr; }
 static inline int x_lines(void) { return LINES; }
 static inline int x_cols(void) { return COLS; }
 static inline int x_colors(void) { return COLORS; }

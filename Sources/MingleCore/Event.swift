@@ -11,6 +11,12 @@ public struct Author: Equatable, Hashable, Sendable {
         self.terminal = terminal
         self.pid = pid
     }
+
+    /// "host on pts/1 (reception)": who to ask about an earlier action. A command run without a
+    /// terminal has "-" there, and the command line is named as the role.
+    public var whereabouts: String {
+        (terminal == "-" || terminal.isEmpty ? user : "\(user) on \(terminal)") + " (\(role))"
+    }
 }
 
 /// Everything that can happen in the room. Each is one log line.

@@ -4,7 +4,8 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Why: Equatable, Sendable {
         case unknownPerson(id: String)
         case unknownStall(id: String)
-        case alreadyCheckedIn(who: String, at: String?, by: String?)
+        /// `by`: the user and terminal who did it, so the desk can ask them.
+        case alreadyCheckedIn(who: String, at: String?, by: Author?)
         case alreadyLeft(who: String)
         case notCheckedIn(who: String)
         case walkInNeedsID
@@ -51,7 +52,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         switch why {
         case .unknownPerson(let id): "nobody has the id \(id)"
         case .unknownStall(let id): "there is no stall \(id)"
-        case .alreadyCheckedIn(let who, let at, let by): "\(who) is already checked in\(at.map { " at " + $0 } ?? "")\(by.map { " by " + $0 } ?? "")"
+        case .alreadyCheckedIn(let who, let at, let by): "\(who) is already checked in\(at.map { " at " + $0 } ?? "")\(by.map { " by " + $0.whereabouts } ?? "")"
         case .alreadyLeft(let who): "\(who) has already left"
         case .notCheckedIn(let who): "\(who) is not checked in"
         case .walkInNeedsID: "a walk-in needs an id"

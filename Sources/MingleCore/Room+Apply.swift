@@ -9,7 +9,7 @@ extension Room {
             presence[p].came = true
             presence[p].left = false
             presence[p].checkInTime = time
-            presence[p].checkInBy = author.role
+            presence[p].checkInBy = author
             presence[p].checkOutTime = nil
             queueIfNew(p)
 
@@ -26,7 +26,7 @@ extension Room {
             pr.came = true
             pr.walkedIn = true
             pr.checkInTime = time
-            pr.checkInBy = author.role
+            pr.checkInBy = author
             presence.append(pr)
             personIndex[person.id] = p
             queueIfNew(p)

@@ -5,7 +5,8 @@ public struct Presence: Equatable, Hashable, Sendable {
     /// Has checked out and not come back since.
     public var left = false
     public var checkInTime: Timestamp?
-    public var checkInBy: String?
+    /// Who checked them in, from which terminal: a refusal names them ("already checked in by …").
+    public var checkInBy: Author?
     public var checkOutTime: Timestamp?
     /// Index into `Room.stalls`.
     public var stall: Int?

@@ -94,7 +94,7 @@ public final class EventLog {
 
     /// Takes the exclusive lock, waiting up to `timeout` seconds for another writer.
     func lock(timeout: Double = 5) throws(StoreError) {
-        guard writable else { throw .io("\(fileName) is read-only for this user: nothing can be written") }
+        guard writable else { throw .access(StoreAccess.problem(path: path, need: .write, readOnly: Posix.isReadOnlyMount(path))) }
         let deadline = Posix.monotonicSeconds() + timeout
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR else {

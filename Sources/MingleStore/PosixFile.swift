@@ -51,6 +51,12 @@ public enum Posix {
 
     public static func exists(_ path: String) -> Bool { access(path, F_OK) == 0 }
 
+    /// True when the file system holding `path` is mounted read-only.
+    static func isReadOnlyMount(_ path: String) -> Bool {
+        var st = statvfs()
+        return statvfs(path, &st) == 0 && st.f_flag & UInt(ST_RDONLY) != 0
+    }
+
     static func inode(_ path: String) -> ino_t? {
         var st = stat()
         return stat(path, &st) == 0 ? st.st_ino : nil

@@ -12,7 +12,12 @@ public final class Store {
     public let directory: String
     public private(set) var config: EventConfig
     public private(set) var roster: [Person]
-    public private(set) var state: State
+    public private(set) var state: State {
+        didSet { generation &+= 1 }
+    }
+    /// Goes up whenever the state changes (a line read, an undo, a new roster): what a screen
+    /// derived from the state is stale when the generation it was made at is not this one.
+    public private(set) var generation = 0
     let log: EventLog
     /// Things the user should be told once (a torn log end set aside, …).
     public private(set) var notices: [String] = []

@@ -22,8 +22,9 @@ public enum Key: Hashable, Sendable {
             case KEY_DOWN: return .down
             case KEY_LEFT: return .left
             case KEY_RIGHT: return .right
-            case KEY_HOME: return .home
-            case KEY_END: return .end
+            // Some terminfo entries call the keys above the arrows Find and Select.
+            case KEY_HOME, KEY_FIND, KEY_BEG: return .home
+            case KEY_END, KEY_SELECT: return .end
             case KEY_NPAGE: return .pageDown
             case KEY_PPAGE: return .pageUp
             case KEY_BACKSPACE: return .backspace

@@ -31,7 +31,7 @@ public struct MemoryCanvas: Canvas {
                 continue
             }
             guard col >= 0, col + w <= columns else { break }
-            if cells[row][col].isContinuation, col > 0 { cells[row][col - 1] = Cell(text: " ", style: cells[row][col - 1].style) }
+            clearOverlaps(row: row, from: col, width: w)
             cells[row][col] = Cell(text: String(ch), style: style)
             if w == 2 { cells[row][col + 1] = Cell(text: "", style: style, isContinuation: true) }
             col += w
@@ -39,9 +39,24 @@ public struct MemoryCanvas: Canvas {
         return col
     }
 
+    /// Before cells `from..<from+width` are written: a wide character that only partly lies in
+    /// them becomes a space, so no half of one is ever left behind (ratatui's Buffer does the same).
+    private mutating func clearOverlaps(row: Int, from col: Int, width: Int) {
+        if cells[row][col].isContinuation, col > 0 {
+            cells[row][col - 1] = Cell(text: " ", style: cells[row][col - 1].style)
+        }
+        let after = col + width
+        if after < columns, cells[row][after].isContinuation {
+            cells[row][after] = Cell(text: " ", style: cells[row][after].style)
+        }
+    }
+
     public mutating func fillRow(_ row: Int, from column: Int, style: Style) {
         guard row >= 0, row < rows else { return }
-        for c in max(0, column)..<columns { cells[row][c] = Cell(text: " ", style: style) }
+        guard column < columns else { return }
+        let from = max(0, column)
+        if cells[row][from].isContinuation, from > 0 { cells[row][from - 1] = Cell(text: " ", style: cells[row][from - 1].style) }
+        for c in from..<columns { cells[row][c] = Cell(text: " ", style: style) }
     }
 
     public mutating func clear() {
@@ -59,4 +74,10 @@ public struct MemoryCanvas: Canvas {
     public var text: String { lines.joined(separator: "\n") }
 
     public func style(row: Int, column: Int) -> Style { cells[row][column].style }
+
+    /// Another canvas is the same screen, cell for cell: text, style, wide-character halves and
+    /// where the cursor rests.
+    public func sameScreen(as other: MemoryCanvas) -> Bool {
+        cells == other.cells && cursor?.row == other.cursor?.row && cursor?.column == other.cursor?.column
+    }
 }

@@ -49,6 +49,7 @@ public final class Terminal {
         keypad(x_stdscr(), true)
         nodelay(x_stdscr(), true)
         set_escdelay(25)
+        Terminal.defineCommonKeys()
         hasColors = colors && has_colors()
         if hasColors {
             start_color()
@@ -70,17 +71,44 @@ public final class Terminal {
     public var rows: Int { Int(x_lines()) }
     public var columns: Int { Int(x_cols()) }
 
-    /// A canvas over the whole screen, cleared; draw, then `present()`. ncurses sends only what
-    /// changed since the last frame.
-    public func frame() -> CursesCanvas {
-        werase(x_stdscr())
-        return CursesCanvas(rows: rows, columns: columns, colors: hasColors)
-    }
+    /// The next frame is sent whole, as if the screen were blank (Ctrl-L: something else wrote
+    /// on the terminal, or it lost track).
+    public func repaintAll() { clearok(x_curscr(), true) }
 
-    public func present(_ canvas: CursesCanvas) {
-        if let c = canvas.cursor {
+    /// Sends a frame composed in memory. Every cell of every row is written each time and ncurses
+    /// sends only what changed. Composing first is what keeps wide characters whole: an overlay
+    /// that covered half of one has already turned it into spaces in the grid, so ncurses never
+    /// writes into half of a wide character and its idea of the screen stays the terminal's.
+    public func present(_ frame: MemoryCanvas) {
+        let rows = min(frame.rows, self.rows), columns = min(frame.columns, self.columns)
+        var chars: [wchar_t] = []
+        chars.reserveCapacity(columns * 2 + 1)
+        for r in 0..<rows {
+            let row = frame.cells[r]
+            // The last cell of the last row is left alone: writing it would scroll some terminals.
+            let end = r == rows - 1 ? columns - 1 : columns
+            var c = 0
+            while c < end {
+                let style = row[c].style, start = c
+                chars.removeAll(keepingCapacity: true)
+                while c < end, row[c].style == style {
+                    if !row[c].isContinuation {
+                        // A wide character whose right half would fall outside the frame is not sent.
+                        if c + 1 < columns, row[c + 1].isContinuation, c + 1 >= end { break }
+                        for u in row[c].text.unicodeScalars { chars.append(wchar_t(bitPattern: u.value)) }
+                    }
+                    c += 1
+                }
+                if c == start { c += 1; continue }
+                chars.append(0)
+                x_attrset(Terminal.attributes(style, colors: hasColors))
+                chars.withUnsafeBufferPointer { _ = mvaddwstr(Int32(r), Int32(start), $0.baseAddress) }
+            }
+        }
+        x_attrset(x_A_NORMAL)
+        if let cur = frame.cursor {
             curs_set(1)
-            wmove(x_stdscr(), Int32(c.row), Int32(c.column))
+            wmove(x_stdscr(), Int32(cur.row), Int32(cur.column))
         } else {
             curs_set(0)
         }
@@ -136,6 +164,28 @@ public final class Terminal {
         }
     }
 
+    /// Sequences that terminals and multiplexers send whatever TERM says (tmux under
+    /// TERM=xterm-256color sends `ESC [ 1 ~` for Home; rxvt, PuTTY and the Linux console have
+    /// their own). ncurses decodes only what the terminfo entry lists, so the rest would be typed
+    /// into a field as `[1~`. Defining a sequence that is already known changes nothing.
+    static let commonSequences: [(String, Int32)] = [
+        ("\u{1B}[1~", KEY_HOME), ("\u{1B}[7~", KEY_HOME), ("\u{1B}[H", KEY_HOME), ("\u{1B}OH", KEY_HOME),
+        ("\u{1B}[4~", KEY_END), ("\u{1B}[8~", KEY_END), ("\u{1B}[F", KEY_END), ("\u{1B}OF", KEY_END),
+        ("\u{1B}[3~", KEY_DC), ("\u{1B}[5~", KEY_PPAGE), ("\u{1B}[6~", KEY_NPAGE), ("\u{1B}[Z", KEY_BTAB),
+        ("\u{1B}[A", KEY_UP), ("\u{1B}[B", KEY_DOWN), ("\u{1B}[C", KEY_RIGHT), ("\u{1B}[D", KEY_LEFT),
+        ("\u{1B}OA", KEY_UP), ("\u{1B}OB", KEY_DOWN), ("\u{1B}OC", KEY_RIGHT), ("\u{1B}OD", KEY_LEFT),
+        ("\u{1B}OP", x_key_f(1)), ("\u{1B}OQ", x_key_f(2)), ("\u{1B}OR", x_key_f(3)), ("\u{1B}OS", x_key_f(4)),
+        ("\u{1B}[11~", x_key_f(1)), ("\u{1B}[12~", x_key_f(2)), ("\u{1B}[13~", x_key_f(3)), ("\u{1B}[14~", x_key_f(4)),
+        ("\u{1B}[[A", x_key_f(1)), ("\u{1B}[[B", x_key_f(2)), ("\u{1B}[[C", x_key_f(3)), ("\u{1B}[[D", x_key_f(4)),
+        ("\u{1B}[[E", x_key_f(5)), ("\u{1B}[15~", x_key_f(5)), ("\u{1B}[17~", x_key_f(6)), ("\u{1B}[18~", x_key_f(7)),
+        ("\u{1B}[19~", x_key_f(8)), ("\u{1B}[20~", x_key_f(9)), ("\u{1B}[21~", x_key_f(10)),
+        ("\u{1B}[23~", x_key_f(11)), ("\u{1B}[24~", x_key_f(12)),
+    ]
+
+    private static func defineCommonKeys() {
+        for (sequence, code) in commonSequences { _ = define_key(sequence, code) }
+    }
+
     private static func installSignalHandlers() {
         // A parent may have started us with these blocked; a resize and a kill must get through.
         var wanted = sigset_t()
@@ -151,43 +201,4 @@ public final class Terminal {
             }
         }
     }
-}
-
-/// Draws on stdscr with wide-character calls only.
-public struct CursesCanvas: Canvas {
-    public let rows: Int
-    public let columns: Int
-    let colors: Bool
-    private(set) var cursor: (row: Int, column: Int)?
-
-    @discardableResult
-    public mutating func put(_ text: String, row: Int, column: Int, style: Style) -> Int {
-        guard row >= 0, row < rows, column < columns else { return column }
-        var col = column
-        var chars: [wchar_t] = []
-        chars.reserveCapacity(text.unicodeScalars.count + 1)
-        for ch in text {
-            let w = DisplayWidth.of(ch)
-            if col + w > columns { break }
-            for u in ch.unicodeScalars { chars.append(wchar_t(bitPattern: u.value)) }
-            col += w
-        }
-        chars.append(0)
-        x_attrset(Terminal.attributes(style, colors: colors))
-        chars.withUnsafeBufferPointer { _ = mvaddwstr(Int32(row), Int32(column), $0.baseAddress) }
-        x_attrset(x_A_NORMAL)
-        return col
-    }
-
-    public mutating func fillRow(_ row: Int, from column: Int, style: Style) {
-        guard column < columns else { return }
-        // The last cell of the last row is left alone: writing it would scroll some terminals.
-        let n = columns - column - (row == rows - 1 ? 1 : 0)
-        guard n > 0 else { return }
-        put(String(repeating: " ", count: n), row: row, column: column, style: style)
-    }
-
-    public mutating func clear() { werase(x_stdscr()) }
-    public mutating func setCursor(row: Int, column: Int) { cursor = (row, column) }
-    public mutating func hideCursor() { cursor = nil }
 }

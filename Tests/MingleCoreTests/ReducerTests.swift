@@ -10,7 +10,7 @@ struct ReducerTests {
 
     @Test func checkInTwiceSaysWhenAndByWhom() throws {
         let why = try refusal([.checkIn(person: "P1")], then: .checkIn(person: "P1"))
-        #expect(why == "王小明 (衛福部) is already checked in at 14:01 by reception")
+        #expect(why == "王小明 (衛福部) is already checked in at 14:01 by host on pts/1 (reception)")
     }
 
     @Test func checkInAfterCheckOutComesBack() throws {

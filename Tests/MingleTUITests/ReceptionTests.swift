@@ -30,7 +30,7 @@ struct ReceptionTests {
         let r = app.store.state.room
         #expect(r.presence[r.index(ofPerson: "P004")!].isHere)
         #expect(app.message == App.Message(text: "已報到 吳耀文 (財政部)", isError: false))
-        #expect(app.reception.search.isEmpty)
+        #expect(app.reception.picker.search.isEmpty)
         // Twice: the desk says when and by whom.
         app.type("P004")
         app.press(.enter)
@@ -57,11 +57,11 @@ struct ReceptionTests {
         let app = try sampleApp()
         app.type("國科會")
         let r = app.store.state.room
-        let m = app.reception.matches(in: r, events: app.store.state.history.count)
+        let m = app.reception.matches(app)
         #expect(!m.isEmpty && m.allSatisfy { r.people[$0].ministry == "國科會" })
         app.press(.escape)
         app.type("p010")
-        #expect(app.reception.matches(in: r, events: app.store.state.history.count).first == r.index(ofPerson: "P010"))
+        #expect(app.reception.matches(app).first == r.index(ofPerson: "P010"))
     }
 
     @Test func arrowsMoveTheHighlightAndEnterUsesIt() throws {
@@ -69,7 +69,7 @@ struct ReceptionTests {
         app.type("吳")
         app.press(.down, .down)
         let r = app.store.state.room
-        let third = app.reception.matches(in: r, events: app.store.state.history.count)[2]
+        let third = app.reception.matches(app)[2]
         app.press(.enter)
         #expect(app.store.state.room.presence[third].isHere)
     }
@@ -88,7 +88,7 @@ struct ReceptionTests {
         let w = try #require(r.person("W001"))
         #expect(w.name == "趙新人" && w.ministry == "農業部" && w.role == .senior)
         #expect(r.presence[r.index(ofPerson: "W001")!].isHere)
-        #expect(app.reception.walkIn == nil)
+        #expect(app.walkIn == nil)
     }
 
     @Test func walkInFormEditsWideCharactersWhole() throws {
@@ -97,7 +97,7 @@ struct ReceptionTests {
         app.type("王小明")
         app.press(.left, .backspace)  // removes 小, all of it
         app.type("大")
-        #expect(app.reception.walkIn?.name.text == "王大明")
+        #expect(app.walkIn?.name.text == "王大明")
         app.press(.enter)
         #expect(app.store.state.room.person("W001")?.name == "王大明")
     }
@@ -130,8 +130,7 @@ struct ReceptionTests {
         let app = try sampleApp(language: "en")
         app.press(.function(1))
         let text = app.screenText()
-        for b in app.receptionKeys.bindings { #expect(text.contains(b.keyLabel) && text.contains(b.help)) }
-        for b in app.globalKeys.bindings { #expect(text.contains(b.keyLabel)) }
+        for b in app.reception.keyMap(app.strings).bindings { #expect(text.contains(b.keyLabel) && text.contains(b.help)) }
         assertSnapshot(of: text, as: .lines)
         app.press(.escape)
         #expect(!app.screenText().contains(app.strings.helpTitle))
@@ -140,7 +139,7 @@ struct ReceptionTests {
     @Test func qTypesAndQuitConfirmsWhenSomethingIsTyped() throws {
         let app = try sampleApp()
         app.type("qu")
-        #expect(app.reception.search.text == "qu")
+        #expect(app.reception.picker.search.text == "qu")
         #expect(!app.shouldQuit)
         app.press(.function(10))
         #expect(!app.shouldQuit && app.screenText().contains("確定離開"))
@@ -166,10 +165,10 @@ struct ReceptionTests {
         let next = LoggedEvent(seq: 3, time: fixedNow, author: app.author, event: .checkIn(person: "P003"))
         try (good + "garbage line\n" + String(decoding: LogLineCodec.encode(next), as: UTF8.self)).write(toFile: path, atomically: false, encoding: .utf8)
         app.refresh()
-        #expect(app.message?.isError == true)
-        #expect(app.message?.text.contains("events.log, line 2") == true)
+        #expect(app.storeProblem?.contains("events.log, line 2") == true)
+        #expect(app.screenText().contains("events.log, line 2"))
         app.type("P002")
-        #expect(app.reception.search.text == "P002")  // nothing typed is lost
+        #expect(app.reception.picker.search.text == "P002")  // nothing typed is lost
     }
 
     @Test func tooSmallSaysWhatItNeeds() throws {
@@ -197,7 +196,7 @@ struct LanguageTests {
     @Test func everyRefusalHasChineseWords() {
         let zh = UIStrings.zhTW
         let samples: [Refusal.Why] = [
-            .unknownPerson(id: "X"), .unknownStall(id: "S"), .alreadyCheckedIn(who: "王", at: "14:03", by: "reception"),
+            .unknownPerson(id: "X"), .unknownStall(id: "S"), .alreadyCheckedIn(who: "王", at: "14:03", by: Author(user: "host", role: "reception", terminal: "pts/1", pid: 1)),
             .alreadyLeft(who: "王"), .notCheckedIn(who: "王"), .walkInNeedsID, .walkInNeedsName, .idTaken(id: "W1", by: "王"),
             .alreadySeated(who: "王", stall: "A"), .seatingNotOpen(now: .opening), .stallFull(stall: "A", seats: 8),
             .notSeated(who: "王"), .phaseIsAlready(now: .chat, expected: .opening), .dayClosed, .phaseAfter(.chat, is: .photo),
@@ -220,7 +219,7 @@ struct LanguageTests {
         app.press(.enter)
         app.type("P001")
         app.press(.enter)
-        #expect(app.message == App.Message(text: "林明哲 (內政部) 已經報到過了（14:03，由 reception 辦理）", isError: true))
+        #expect(app.message == App.Message(text: "林明哲 (內政部) 已經報到過了（14:03，由 host 在 pts/1 辦理）", isError: true))
     }
 
     @Test func theCatalogsHaveTheSameKeysFilled() {

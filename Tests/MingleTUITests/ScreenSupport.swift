@@ -20,6 +20,10 @@ func sampleApp(language: String = "zh-TW", screen: ScreenKind = .reception, lock
 }
 
 extension App {
+    var reception: ReceptionScreen { screen(ReceptionScreen.self)! }
+    /// The walk-in form, when it is open.
+    var walkIn: WalkInForm? { layers.compactMap { $0 as? WalkInForm }.last }
+
     func type(_ text: String) { for c in text { handle(.char(c)) } }
     func press(_ keys: Key...) { for k in keys { handle(k) } }
 

@@ -1,4 +1,5 @@
 import MingleCore
+import MingleStore
 
 /// Refusals and events in the screen's language. English reuses the core's own wording, which
 /// is also what the command line prints; Traditional Chinese is written out here, case by case,
@@ -10,7 +11,7 @@ extension UIStrings {
         case .unknownPerson(let id): return "沒有編號 \(id) 的人"
         case .unknownStall(let id): return "沒有攤位 \(id)"
         case .alreadyCheckedIn(let who, let at, let by):
-            return "\(who) 已經報到過了" + (at.map { "（\($0)" + (by.map { "，由 \($0) 辦理" } ?? "") + "）" } ?? "")
+            return "\(who) 已經報到過了" + (at.map { "（\($0)" + (by.map { "，由 \(whereabouts($0)) 辦理" } ?? "") + "）" } ?? "")
         case .alreadyLeft(let who): return "\(who) 已經離開了"
         case .notCheckedIn(let who): return "\(who) 尚未報到"
         case .walkInNeedsID: return "現場報名需要編號"
@@ -45,6 +46,31 @@ extension UIStrings {
         case .alreadyUndone(let seq, _): return "第 \(seq) 筆已經復原過了"
         case .other(let text): return text
         }
+    }
+
+    /// "host 在 pts/1": who did an earlier action, from which terminal.
+    func whereabouts(_ a: Author) -> String {
+        guard language == "zh-TW" else { return a.whereabouts }
+        return a.terminal == "-" || a.terminal.isEmpty ? a.user : "\(a.user) 在 \(a.terminal)"
+    }
+
+    /// A permission problem: who cannot do what where, and the fix, whole.
+    public func access(_ p: AccessProblem) -> String {
+        guard language == "zh-TW" else { return p.description }
+        let what: String
+        switch p.need {
+        case .read: what = "無法讀取 \(p.path)"
+        case .write: what = "無法寫入 \(p.path)"
+        case .enter: what = "無法開啟資料夾 \(p.path)"
+        }
+        let fix: String
+        switch p.fix {
+        case .grantGroup(let owner, let group): fix = "請擁有者 \(owner) 開放給群組 \(group)：chmod g+\(p.modeLetters) \(p.path)"
+        case .joinGroup(let group): fix = "請管理員把你加入群組 \(group)（sudo usermod -aG \(group) \(p.user)），再重新登入"
+        case .shareWithGroup(let owner): fix = "請擁有者 \(owner) 把資料夾分享給一個群組（見 docs/sharing.md）"
+        case .readOnlyDisk: fix = "這個磁碟是唯讀的；請把資料夾複製到可以寫入的磁碟"
+        }
+        return "權限問題：使用者 \(p.user) \(what)。解決方法：\(fix)。"
     }
 
     public func describe(_ event: Event, in room: Room) -> String {

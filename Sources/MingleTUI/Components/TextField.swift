@@ -59,3 +59,18 @@ public struct TextField: Equatable, Sendable {
         if focused { canvas.setCursor(row: row, column: column + widthOf(start..<min(cursor, clean.count))) }
     }
 }
+
+extension TextField {
+    /// The keys of a live text field, for the key map of the layer that holds it: every printable
+    /// character types, and the editing keys. `edit` hands the key to the field.
+    static func editingBindings(_ s: UIStrings, typing: String, _ edit: @escaping (App, Key) -> Void) -> [KeyBinding] {
+        [
+            KeyBinding(typing: s.keyTypingLabel, typing, edit),
+            KeyBinding([.left, .right], s.keyCursor, inBar: false, edit),
+            KeyBinding([.home, .end], s.keyStartEnd, inBar: false, edit),
+            KeyBinding([.ctrl("a"), .ctrl("e")], s.keyStartEnd, inBar: false, edit),
+            KeyBinding([.backspace, .delete], s.keyErase, inBar: false, edit),
+            KeyBinding([.ctrl("u")], s.keyEraseAll, inBar: false, edit),
+        ]
+    }
+}

@@ -12,9 +12,14 @@ public enum RunLoop {
         var dirty = true
         while !app.shouldQuit {
             if dirty {
-                var canvas = terminal.frame()
-                app.draw(&canvas)
-                terminal.present(canvas)
+                // The frame is composed in memory, then sent: see Terminal.present.
+                var frame = MemoryCanvas(rows: terminal.rows, columns: terminal.columns)
+                app.draw(&frame)
+                if app.repaintRequested {
+                    terminal.repaintAll()
+                    app.repaintRequested = false
+                }
+                terminal.present(frame)
                 dirty = false
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]

@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Why this user cannot use a store folder the way they need to: which path, what is missing,
+/// and what would fix it. The command line says it in English (`description`); the screens say
+/// it in their language from the same fields.
+public struct AccessProblem: Equatable, Sendable, CustomStringConvertible {
+    public enum Need: String, Sendable { case read, write, enter }
+
+    /// What would fix it, in order of how often it is the answer on the day.
+    public enum Fix: Equatable, Sendable {
+        /// The user is in the path's group, but the group may not do it: the owner grants it.
+        case grantGroup(owner: String, group: String)
+        /// The group may do it, but the user is not in it.
+        case joinGroup(group: String)
+        /// Neither: the owner shares the folder with a group first (docs/sharing.md).
+        case shareWithGroup(owner: String)
+        /// The disk or mount is read-only: nobody can write, whatever the modes say.
+        case readOnlyDisk
+    }
+
+    public var path: String
+    public var need: Need
+    public var user: String
+    public var fix: Fix
+
+    /// The chmod letters the fix needs: r, w, or x for a folder to be entered.
+    public var modeLetters: String {
+        switch need {
+        case .read: "r"
+        case .write: "rw"
+        case .enter: "x"
+        }
+    }
+
+    public var description: String {
+        let what: String
+        switch need {
+        case .read: what = "cannot read \(path)"
+        case .write: what = "cannot write to \(path)"
+        case .enter: what = "cannot open the folder \(path)"
+        }
+        let advice: String
+        switch fix {
+        case .grantGroup(let owner, let group):
+            advice = "\(owner) (the owner) can allow the group \(group) with: chmod g+\(modeLetters) \(path)"
+        case .joinGroup(let group):
+            advice = "join the group \(group) (an administrator runs: sudo usermod -aG \(group) \(user)), then log in again"
+        case .shareWithGroup(let owner):
+            advice = "\(owner) (the owner) can share the store with a group: see docs/sharing.md"
+        case .readOnlyDisk:
+            advice = "the disk is read-only; copy the store to a disk that can be written"
+        }
+        return "Permission problem: the user \(user) \(what). To fix it: \(advice)."
+    }
+}
+
+public enum StoreAccess {
+    /// The first thing that keeps this user from using the store folder: entering it, reading its
+    /// three files, and — when `write` — adding to the log and putting files next to it (set-aside
+    /// torn ends, repair copies). Nil when all is well.
+    public static func problem(directory: String, write: Bool) -> AccessProblem? {
+        var checks: [(String, AccessProblem.Need)] = [(directory, .enter)]
+        for name in [ConfigFile.fileName, RosterFile.fileName, Store.logName] { checks.append((directory + "/" + name, .read)) }
+        if write { checks += [(directory + "/" + Store.logName, .write), (directory, .write)] }
+        for (path, need) in checks {
+            let mode: Int32 = need == .read ? R_OK : need == .enter ? X_OK : W_OK
+            // A missing file is not a permission problem; opening the store reports it.
+            guard Posix.exists(path) || need == .enter else { continue }
+            if access(path, mode) != 0 {
+                if errno == ENOENT { continue }
+                return problem(path: path, need: need, readOnly: errno == EROFS)
+            }
+        }
+        return nil
+    }
+
+    /// Who owns `path`, its group, and whether this user is in that group decide the advice.
+    public static func problem(path: String, need: AccessProblem.Need, readOnly: Bool = false) -> AccessProblem {
+        let user = userName(geteuid())
+        guard !readOnly else { return AccessProblem(path: path, need: need, user: user, fix: .readOnlyDisk) }
+        var st = stat()
+        guard stat(path, &st) == 0 else { return AccessProblem(path: path, need: need, user: user, fix: .shareWithGroup(owner: "?")) }
+        let owner = userName(st.st_uid), group = groupName(st.st_gid)
+        let groupBit: mode_t = need == .read ? S_IRGRP : need == .enter ? S_IXGRP : S_IWGRP
+        let groupMay = st.st_mode & groupBit != 0
+        let fix: AccessProblem.Fix
+        if isMember(of: st.st_gid) {
+            fix = .grantGroup(owner: owner, group: group)
+        } else if groupMay {
+            fix = .joinGroup(group: group)
+        } else {
+            fix = .shareWithGroup(owner: owner)
+        }
+        return AccessProblem(path: path, need: need, user: user, fix: fix)
+    }
+
+    public static func userName(_ uid: uid_t) -> String {
+        guard let pw = getpwuid(uid), let name = pw.pointee.pw_name else { return "uid \(uid)" }
+        return String(cString: name)
+    }
+
+    static func groupName(_ gid: gid_t) -> String {
+        guard let gr = getgrgid(gid), let name = gr.pointee.gr_name else { return "gid \(gid)" }
+        return String(cString: name)
+    }
+
+    static func isMember(of gid: gid_t) -> Bool {
+        if getegid() == gid { return true }
+        let n = getgroups(0, nil)
+        guard n > 0 else { return false }
+        var groups = [gid_t](repeating: 0, count: Int(n))
+        let got = getgroups(n, &groups)
+        return groups.prefix(Int(max(0, got))).contains(gid)
+    }
+}

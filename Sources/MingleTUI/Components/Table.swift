@@ -1,0 +1,25 @@
+import MingleTerminal
+
+/// Rows of cells in fixed columns, cut and padded by display width so Chinese lines up.
+enum Table {
+    /// One row; a marked row starts with ">" (for terminals without colour) and is filled to
+    /// `width` in its style.
+    static func drawRow<C: Canvas>(_ c: inout C, _ cells: [String], widths: [Int], row: Int, width: Int,
+                                   style: Style, marked: Bool = false) {
+        var x = c.put(marked ? ">" : " ", row: row, column: 0, style: style)
+        for (text, w) in zip(cells, widths) {
+            x = c.put(text, row: row, column: x, width: w, style: style)
+            x = c.put(" ", row: row, column: x, style: style)
+        }
+        if marked { c.put(String(repeating: " ", count: max(0, width - x)), row: row, column: x, style: style) }
+    }
+}
+
+/// A filled rectangle with a title row, for forms and dialogs.
+enum Box {
+    static func draw<C: Canvas>(_ c: inout C, top: Int, left: Int, width: Int, height: Int, title: String?, style: Style,
+                                titleStyle: Style = .key) {
+        for r in top..<(top + height) { c.put(String(repeating: " ", count: width), row: r, column: left, style: style) }
+        if let title { c.put(" " + title, row: top, column: left, width: width, style: titleStyle) }
+    }
+}

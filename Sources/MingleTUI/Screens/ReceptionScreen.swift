@@ -1,0 +1,71 @@
+import MingleCore
+import MingleTerminal
+
+/// The reception desk: type a name (Chinese or Latin), an id or a ministry; Enter checks in the
+/// highlighted person. Every printable key types — "q" and "u" are letters of names — so the
+/// commands are function keys and Ctrl-combinations.
+final class ReceptionScreen: Screen {
+    let kind = ScreenKind.reception
+    var picker = PersonPicker()
+    var takesText: Bool { true }
+    var hasHalfTypedInput: Bool { !picker.search.isEmpty }
+
+    /// Rows of the list that fit on screen now (for PgUp/PgDn).
+    func pageRows(_ app: App) -> Int { max(1, app.lastSize.rows - 6) }
+
+    func matches(_ app: App) -> [Int] { picker.matches(in: app.store.state.room, generation: app.store.generation) }
+
+    func keyMap(_ s: UIStrings) -> KeyMap {
+        KeyMap(s.screenReception, [
+            KeyBinding([.enter], s.keyCheckIn, disabled: { [unowned self] app in self.nobodyHighlighted(app) }) { [unowned self] app, _ in
+                checkIn(app)
+            },
+            KeyBinding([.function(6)], s.keyWalkIn, help: s.keyWalkInHelp) { [unowned self] app, _ in openWalkIn(app) },
+            KeyBinding([.function(7)], s.keyCheckOut, disabled: { [unowned self] app in cannotCheckOut(app) }) { [unowned self] app, _ in
+                askCheckOut(app)
+            },
+            KeyBinding([.escape], s.keyClear, inBar: false) { [unowned self] _, _ in picker.clear() },
+            KeyBinding([.up, .down], s.keyMove, inBar: false) { [unowned self] app, key in
+                picker.move(by: key == .up ? -1 : 1, in: matches(app))
+            },
+            KeyBinding([.pageUp, .pageDown], s.keyPage, inBar: false) { [unowned self] app, key in
+                picker.move(by: key == .pageUp ? -pageRows(app) : pageRows(app), in: matches(app))
+            },
+        ] + TextField.editingBindings(s, typing: s.keyTypeSearch) { [unowned self] app, key in
+            picker.edit(key, room: app.store.state.room, generation: app.store.generation)
+        })
+    }
+
+    private func nobodyHighlighted(_ app: App) -> String? {
+        guard picker.isHighlightShown else { return app.strings.typeFirst }
+        return matches(app).isEmpty ? app.strings.noMatches : nil
+    }
+
+    private func cannotCheckOut(_ app: App) -> String? {
+        let room = app.store.state.room
+        guard let p = picker.highlighted(in: matches(app)) else { return app.strings.disabledNothingSelected }
+        return room.presence[p].isHere ? nil : "\(room.label(p)): \(app.strings.disabledNotHere)"
+    }
+
+    private func checkIn(_ app: App) {
+        guard let p = picker.highlighted(in: matches(app)) else { return }
+        let id = app.store.state.room.people[p].id
+        if app.write({ _ in [.checkIn(person: id)] }) != nil { picker.clear() }  // ready for the next arrival
+    }
+
+    private func askCheckOut(_ app: App) {
+        let room = app.store.state.room
+        guard let p = picker.highlighted(in: matches(app)) else { return }
+        let id = room.people[p].id
+        app.confirm(app.strings.fill(app.strings.confirmCheckOut, room.label(p))) { $0.write { _ in [.checkOut(person: id)] } }
+    }
+
+    private func openWalkIn(_ app: App) {
+        // What was typed and found nobody is most likely the walk-in's name.
+        let name = matches(app).isEmpty ? picker.search.text : ""
+        app.open(WalkInForm(name: name) { [weak self] app, id in
+            self?.picker.clear()
+            self?.picker.selected = app.store.state.room.index(ofPerson: id)
+        })
+    }
+}

@@ -1,0 +1,117 @@
+import MingleCore
+import MingleTerminal
+
+/// The frame: a function of (state, the layers' models, size) onto a Canvas. The title row, the
+/// screen, its forms, then the message, hint and status lines, then dialogs on top.
+extension App {
+    public static let minimumSize = (columns: 60, rows: 16)
+
+    /// Rows the screen may use: between the title and the message line.
+    var bodyRows: Range<Int> { 1..<max(1, lastSize.rows - 3) }
+
+    public func draw<C: Canvas>(_ c: inout C) {
+        lastSize = (c.rows, c.columns)
+        c.clear()
+        c.hideCursor()
+        guard c.columns >= App.minimumSize.columns, c.rows >= App.minimumSize.rows else {
+            drawTooSmall(&c)
+            return
+        }
+        drawTitle(&c)
+        current.draw(&c, self)
+        for layer in layers where layer.layerKind == .form { layer.draw(&c, self) }
+        drawMessages(&c, bottom: c.rows - 3)
+        drawHints(&c, row: c.rows - 2)
+        drawStatus(&c, row: c.rows - 1)
+        for layer in layers where layer.layerKind == .dialog { layer.draw(&c, self) }
+    }
+
+    private func drawTooSmall<C: Canvas>(_ c: inout C) {
+        let need = "\(App.minimumSize.columns)×\(App.minimumSize.rows)"
+        let text = strings.fill(strings.tooSmall, need)
+        c.put(text, row: c.rows / 2, column: max(0, (c.columns - DisplayWidth.of(text)) / 2), width: c.columns, style: .warning)
+    }
+
+    func drawTitle<C: Canvas>(_ c: inout C) {
+        c.fillRow(0, from: 0, style: .title)
+        var col = c.put(" mingle · ", row: 0, column: 0, style: .title)
+        col = c.put(DisplayWidth.truncate(Sanitizer.clean(store.config.title), to: max(8, c.columns / 3)), row: 0, column: col, style: .title)
+        col += 2
+        let tabs: [(ScreenKind, String)] = [(.reception, strings.screenReception), (.stall(nil), strings.screenStall),
+                                            (.timekeeper, strings.screenTimekeeper), (.board, strings.screenBoard)]
+        for (kind, name) in tabs {
+            let isCurrent = kind.fKey == screen.fKey
+            if locked && !isCurrent { continue }
+            let label = locked ? " \(name) " : " F\(kind.fKey) \(name) "
+            guard col + DisplayWidth.of(label) <= c.columns else { break }
+            col = c.put(label, row: 0, column: col, style: isCurrent ? .key : .title)
+        }
+    }
+
+    /// The store problem (whole, wrapped) and the latest message, growing upwards from `bottom`.
+    func drawMessages<C: Canvas>(_ c: inout C, bottom: Int) {
+        var lines: [(String, Style)] = []
+        if let p = storeProblem { lines += Wrap.lines(p, width: c.columns - 2).map { ($0, .alert) } }
+        if let m = message, !messageHasFaded {
+            lines += Wrap.lines(m.text, width: c.columns - 2).map { ($0, m.isError ? .alert : .good) }
+        }
+        // At most a third of the screen; the screen's own rows keep the rest.
+        let shown = lines.suffix(max(1, c.rows / 3))
+        for (i, (text, style)) in shown.enumerated() {
+            c.put(" " + text, row: bottom - shown.count + 1 + i, column: 0, width: c.columns, style: style)
+        }
+    }
+
+    var messageHasFaded: Bool {
+        guard let t = messageTime else { return false }
+        return now().millis - t.millis >= App.messageSeconds * 1000
+    }
+
+    /// The top layer's keys, then the shell's; what does not fit is left out, but help and quit
+    /// always stay. Disabled keys are not offered.
+    func drawHints<C: Canvas>(_ c: inout C, row: Int) {
+        let layer = top
+        let shell = shellKeys(for: layer)
+        func usable(_ b: KeyBinding) -> Bool { b.inBar && b.disabled(self) == nil }
+        var hints = layer.keyMap(strings).bindings.filter(usable).map { (key: $0.keyLabel, label: $0.label, keep: false) }
+        let essential: Set<Key> = [.function(1), .function(10)]
+        hints += shell.bindings.filter(usable).map { b in (key: b.keyLabel, label: b.label, keep: b.keys.contains { essential.contains($0) }) }
+        func width(_ h: [(key: String, label: String, keep: Bool)]) -> Int {
+            h.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }
+        }
+        while width(hints) > c.columns, let drop = hints.lastIndex(where: { !$0.keep }) { hints.remove(at: drop) }
+        var col = 0
+        for h in hints {
+            guard col + DisplayWidth.of(h.key) + DisplayWidth.of(h.label) + 3 <= c.columns else { break }
+            col = c.put(" " + h.key, row: row, column: col, style: .header)
+            col = c.put(" " + h.label + " ", row: row, column: col, style: .normal)
+        }
+    }
+
+    /// Phase and its clock, here/came/invited on the left; this terminal's role and user and the
+    /// time on the right, kept whole (the left side gives way first).
+    func drawStatus<C: Canvas>(_ c: inout C, row: Int) {
+        c.fillRow(row, from: 0, style: .statusBar)
+        let r = store.state.room, h = r.headcounts, t = now()
+        var left = " " + strings.phase(r.phase)
+        if let since = r.phaseHistory.last?.since {
+            let mins = Int((t.millis - since.millis) / 60_000)
+            left += " \(mins)′"
+            if let plan = store.config.plan(for: r.phase) {
+                left += "/\(plan.minutes)′"
+                if mins > plan.minutes { left += " \(strings.over) +\(mins - plan.minutes)′" }
+            }
+        } else if let plan = store.config.plan(for: r.phase) {
+            left += " \(strings.planned) \(plan.start)"
+        }
+        let counts = " │ \(strings.here) \(h.here) · \(strings.came) \(h.came)/\(h.invited)"
+        let who = DisplayWidth.truncate("\(screen.roleName)@\(Sanitizer.clean(author.user))", to: max(10, c.columns / 3))
+        let right = " \(who) │ \(t.clock) "
+        let rightWidth = DisplayWidth.of(right)
+        // The phase detail gives way first, then the counts; the right side stays whole.
+        let room = c.columns - rightWidth - 1
+        let phaseRoom = max(DisplayWidth.of(strings.phase(r.phase)) + 2, room - DisplayWidth.of(counts))
+        c.put(DisplayWidth.truncate(DisplayWidth.truncate(left, to: phaseRoom) + counts, to: room), row: row, column: 0, style: .statusBar)
+        c.put(right, row: row, column: c.columns - rightWidth, style: .statusBar)
+    }
+}

@@ -1,0 +1,95 @@
+import MingleCore
+import MingleStore
+import MingleTerminal
+
+/// Writing through the store, undo, and what the message line says about it.
+extension App {
+    /// Reads what anyone appended. A damaged or unreadable store becomes the problem line, never
+    /// a crash; it goes away when the store is fine again.
+    @discardableResult
+    public func refresh() -> Bool {
+        var changed = checkStore()
+        do {
+            if try store.refresh() { changed = true }
+            if readProblem != nil { readProblem = nil; changed = true }
+        } catch {
+            let text = problemText(error)
+            if readProblem != text { readProblem = text; changed = true }
+        }
+        storeProblem = readProblem ?? accessProblem
+        if let t = messageTime, message != nil, now().millis - t.millis >= App.messageSeconds * 1000 {
+            message = nil
+            changed = true
+        }
+        return changed
+    }
+
+    /// Whether this user can read, and in a role that writes, write the store: asked at start and
+    /// then at most once a second, so a fixed permission is noticed without a restart.
+    @discardableResult
+    func checkStore() -> Bool {
+        let t = now().millis
+        guard t - storeProblemCheckedAt >= 1000 else { return false }
+        storeProblemCheckedAt = t
+        let needsWrite = screen != .board || !locked
+        let text = StoreAccess.problem(directory: store.directory, write: needsWrite).map(strings.access)
+        guard text != accessProblem else { return false }
+        accessProblem = text
+        storeProblem = readProblem ?? accessProblem
+        return true
+    }
+
+    /// Appends through the store; what happened, or why not, goes on the message line.
+    @discardableResult
+    func write(_ make: (State) throws(Refusal) -> [Event]) -> [LoggedEvent]? {
+        do {
+            let before = store.state.room
+            let written = try store.append(by: author, make)
+            if let e = written.last { say(describe(e, before: before)) }
+            return written
+        } catch {
+            show(error: error)
+            return nil
+        }
+    }
+
+    /// The confirmation for what was just written; an undo names what it undid.
+    func describe(_ e: LoggedEvent, before: Room) -> String {
+        if case .undo(let seq) = e.event, let target = store.state.event(seq: seq) {
+            if case .undo(let original) = target.event, let redone = store.state.event(seq: original) {
+                return "\(strings.redid): \(strings.describe(redone.event, in: store.state.room))"
+            }
+            return "\(strings.undid): \(strings.describe(target.event, in: before))"
+        }
+        if case .walkIn(let p) = e.event {
+            return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
+        }
+        return strings.describe(e.event, in: store.state.room)
+    }
+
+    /// Takes back this terminal's last action (or puts back what its last undo took back).
+    func undo() {
+        guard let last = store.state.lastUndoable(by: author) else {
+            say(strings.nothingToUndo, error: true)
+            return
+        }
+        write { _ in [.undo(seq: last.seq)] }
+    }
+
+    public func say(_ text: String, error: Bool = false) {
+        message = Message(text: text, isError: error)
+        messageTime = now()
+    }
+
+    func show(error: StoreError) {
+        switch error {
+        case .refused(let why): say(strings.refusal(why), error: true)
+        default: say(problemText(error), error: true)
+        }
+    }
+
+    func problemText(_ error: StoreError) -> String {
+        if case .access(let p) = error { return strings.access(p) }
+        return "\(strings.storeProblem): \(error.description)"
+    }
+}

@@ -1,0 +1,29 @@
+/// The key reference as Markdown, made from the same key maps that handle the keys (and that F1
+/// shows): `mingle keys > docs/keys.md`. One table per screen, form and dialog, holding its own
+/// keys and the shell's keys that reach it.
+extension App {
+    /// Every kind of layer the screens can show, as a fresh instance (no store needed: a key map
+    /// is made from the words alone; only pressing a key needs the app).
+    static func allLayers() -> [(title: (UIStrings) -> String, layer: any Layer)] {
+        [
+            ({ "\($0.screenReception) (F2)" }, ReceptionScreen()),
+            ({ "\($0.walkInTitle) (F6)" }, WalkInForm { _, _ in }),
+            ({ "\($0.screenStall), \($0.screenTimekeeper), \($0.screenBoard) (F3–F5): \($0.notBuiltTitle)" }, NotBuiltScreen(.timekeeper)),
+            ({ "\($0.helpTitle) (F1)" }, HelpOverlay(lines: [])),
+            ({ $0.confirmTitle }, ConfirmDialog(prompt: "", yes: { _ in })),
+        ]
+    }
+
+    public static func keyReference(_ s: UIStrings) -> String {
+        var out = "# mingle — \(s.keysTitle)\n\n\(s.keysIntro)\n\n"
+        for (title, layer) in allLayers() {
+            out += "## \(title(s))\n\n| \(s.keysColumnKey) | \(s.keysColumnWhat) |\n|---|---|\n"
+            let shell = shellKeys(s, locked: false, kind: layer.layerKind, takesText: layer.takesText)
+            for b in layer.keyMap(s).bindings + shell.bindings {
+                out += "| \(b.keyLabel.replacingOccurrences(of: "|", with: "\\|")) | \(b.help) |\n"
+            }
+            out += "\n"
+        }
+        return out
+    }
+}

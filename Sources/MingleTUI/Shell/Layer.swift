@@ -1,0 +1,94 @@
+import MingleCore
+import MingleTerminal
+
+/// How a layer shares the keyboard with the shell.
+public enum LayerKind: Sendable {
+    /// A whole screen: the shell's keys (screens, undo, help, quit) work beside its own.
+    case screen
+    /// A form over a screen: it takes every key but help, quit and the screen keys (which ask
+    /// first when something is typed in it).
+    case form
+    /// A question or the help: it takes every key but help and quit.
+    case dialog
+}
+
+/// A screen, a form or a dialog: one unit holding its own model, key map, drawing and "has
+/// half-typed input". The shell stacks them — a screen at the bottom, forms and dialogs above —
+/// and gives each key to the top one (htop's Panel answering HANDLED or IGNORED). Closing a
+/// layer just removes it: the frame is drawn again from the models, so what was beneath comes
+/// back cell for cell.
+public protocol Layer: AnyObject {
+    var layerKind: LayerKind { get }
+    /// The keys this layer answers now (its key map is how it handles them).
+    func keyMap(_ s: UIStrings) -> KeyMap
+    /// A live text field takes printable keys here, so single letters are not commands.
+    var takesText: Bool { get }
+    /// Something typed here that closing or quitting would throw away.
+    var hasHalfTypedInput: Bool { get }
+    func draw<C: Canvas>(_ c: inout C, _ app: App)
+}
+
+/// A whole screen (reception, stall, timekeeper, board).
+public protocol Screen: Layer {
+    var kind: ScreenKind { get }
+}
+
+extension Screen {
+    public var layerKind: LayerKind { .screen }
+}
+
+/// Which screen a terminal shows.
+public enum ScreenKind: Equatable, Sendable {
+    case reception, stall(String?), timekeeper, board
+
+    /// `--role` values: reception, stall:ID, timekeeper, board.
+    public static func parse(_ text: String) -> ScreenKind? {
+        switch text {
+        case "reception": return .reception
+        case "timekeeper": return .timekeeper
+        case "board": return .board
+        case "stall": return .stall(nil)
+        default:
+            if text.hasPrefix("stall:"), text.count > 6 { return .stall(String(text.dropFirst(6))) }
+            return nil
+        }
+    }
+
+    /// The F-key that shows it on an unlocked terminal.
+    public var fKey: Int {
+        switch self {
+        case .reception: 2
+        case .stall: 3
+        case .timekeeper: 4
+        case .board: 5
+        }
+    }
+
+    static func forFKey(_ n: Int) -> ScreenKind? {
+        switch n {
+        case 2: .reception
+        case 3: .stall(nil)
+        case 4: .timekeeper
+        case 5: .board
+        default: nil
+        }
+    }
+
+    public var roleName: String {
+        switch self {
+        case .reception: "reception"
+        case .stall(let id): id.map { "stall:\($0)" } ?? "stall"
+        case .timekeeper: "timekeeper"
+        case .board: "board"
+        }
+    }
+
+    /// The one place that knows which type draws which screen: a new screen is its own files and
+    /// one line here.
+    func makeScreen() -> any Screen {
+        switch self {
+        case .reception: ReceptionScreen()
+        case .stall, .timekeeper, .board: NotBuiltScreen(self)
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import MingleTerminal
+
+/// The keys the shell answers under every screen. What reaches a layer depends on its kind:
+/// a screen gets them all, a form only help, quit and the screen keys, a dialog help and quit.
+extension App {
+    static func shellKeys(_ s: UIStrings, locked: Bool, kind: LayerKind, takesText: Bool) -> KeyMap {
+        let help = KeyBinding([.function(1)], s.keyHelp) { app, _ in app.toggleHelp() }
+        let quit = KeyBinding([.function(10), .ctrl("c")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() }
+        var b: [KeyBinding] = [help]
+        switch kind {
+        case .screen:
+            b.append(KeyBinding([.ctrl("z")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() })
+            if !takesText {
+                // No text field here: single letters are commands.
+                b.append(KeyBinding([.char("u")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() })
+                b.append(KeyBinding([.char("?")], s.keyHelp, inBar: false) { app, _ in app.toggleHelp() })
+                b.append(KeyBinding([.char("q")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() })
+            }
+            b.append(screenKeys(s, locked: locked))
+            if !locked {
+                b.append(KeyBinding([.tab], s.keyNextScreen, inBar: false) { app, _ in
+                    app.switchTo(ScreenKind.forFKey(app.screen.fKey == 5 ? 2 : app.screen.fKey + 1)!)
+                })
+            }
+        case .form:
+            b.append(screenKeys(s, locked: locked))
+        case .dialog:
+            break
+        }
+        b.append(quit)
+        b.append(KeyBinding([.ctrl("l")], s.keyRepaint, inBar: false) { app, _ in app.repaintRequested = true })
+        return KeyMap(s.keysEverywhere, b)
+    }
+
+    private static func screenKeys(_ s: UIStrings, locked: Bool) -> KeyBinding {
+        KeyBinding((2...5).map { .function($0) }, s.keyScreens, help: s.keyScreensHelp, keyLabel: "F2–F5", inBar: false,
+                   disabled: { _ in locked ? s.disabledLockedRole : nil }) { app, key in
+            if case .function(let n) = key, let kind = ScreenKind.forFKey(n), kind.fKey != app.screen.fKey { app.switchTo(kind) }
+        }
+    }
+
+    private static func nothingToUndo(_ app: App) -> String? {
+        app.store.state.lastUndoable(by: app.author) == nil ? app.strings.nothingToUndo : nil
+    }
+}
