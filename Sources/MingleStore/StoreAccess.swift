@@ -25,6 +25,13 @@ public struct AccessProblem: Equatable, Sendable, CustomStringConvertible {
     public var user: String
     public var fix: Fix
 
+    public init(path: String, need: Need, user: String, fix: Fix) {
+        self.path = path
+        self.need = need
+        self.user = user
+        self.fix = fix
+    }
+
     /// The chmod letters the fix needs: r, w, or x for a folder to be entered.
     public var modeLetters: String {
         switch need {

@@ -1,7 +1,7 @@
 import MingleCore
 
 /// What can go wrong with the store, in words a host understands. Each case maps to an exit code
-/// of the CLI (DESIGN.md, "Contracts").
+/// of the CLI (docs/design.md, "Contracts").
 public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No store at this place.
     case noStore(String)

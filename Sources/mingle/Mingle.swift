@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import ArgumentParser
 import MingleStore
 import MingleTerminal
@@ -8,8 +11,8 @@ struct Mingle: ParsableCommand {
         commandName: "mingle",
         abstract: "Runs a Participation Officers' gathering: sign-in, introductions, stalls, photo.",
         discussion: """
-        Several people can use one store folder at once, each in their own terminal.
-        Exit codes: 0 done, 1 refused (unknown person, full stall, wrong phase), 2 bad usage,
+        Several people can use one store folder at once, each in their own terminal. \
+        Exit codes: 0 done, 1 refused (unknown person, full stall, wrong phase), 2 bad usage, \
         3 the store is damaged or unreadable.
         """,
         subcommands: [
@@ -22,11 +25,15 @@ struct Mingle: ParsableCommand {
     )
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var screen: ScreenOptions
 
-    /// Plain `mingle`: opens the screens when a store is found, else shows the help.
+    /// Plain `mingle`: opens the screens when a store is found, else shows the help. A store named
+    /// with --store or $MINGLE_STORE, or a --role or --lang, means the screens were wanted: a
+    /// missing store is then an error, not the help.
     mutating func run() throws {
-        if Posix.exists(options.directory + "/" + ConfigFile.fileName) {
-            try openScreens(try options.open(), role: nil, lang: nil)
+        let asked = options.store != nil || getenv("MINGLE_STORE") != nil || screen.role != nil || screen.lang != nil
+        if asked || Posix.exists(options.directory + "/" + ConfigFile.fileName) {
+            try openScreens(options.directory, screen)
         } else {
             print(Mingle.helpMessage())
         }
@@ -38,6 +45,13 @@ struct RunCommand: ParsableCommand {
         commandName: "run", abstract: "Open the screens (reception; stall, timekeeper and board are not built yet).")
 
     @OptionGroup var options: StoreOptions
+    @OptionGroup var screen: ScreenOptions
+
+    func run() throws { try openScreens(options.directory, screen) }
+}
+
+/// `--role` and `--lang`, for every command that opens the screens.
+struct ScreenOptions: ParsableArguments {
     @Option(help: "Lock this terminal to one screen: reception, stall:ID, timekeeper or board.")
     var role: String?
     @Option(help: "Screen language: zh-TW or en (default: event.toml's).")
@@ -45,28 +59,60 @@ struct RunCommand: ParsableCommand {
 
     func validate() throws {
         if let role, ScreenKind.parse(role) == nil {
-            throw ValidationError("--role must be reception, stall:ID, timekeeper or board")
+            throw ValidationError("--role must be reception, stall:ID, timekeeper or board (\"\(role)\" is none of them)")
         }
-        if let lang, lang != "zh-TW" && lang != "en" { throw ValidationError("--lang must be zh-TW or en") }
+        if let lang, UIStrings.language(named: lang) == nil {
+            throw ValidationError("--lang must be zh-TW or en (\"\(lang)\" is neither)")
+        }
     }
 
-    func run() throws {
-        let store = try options.open()
-        try openScreens(store, role: role, lang: lang)
-    }
+    var language: String? { lang.flatMap(UIStrings.language(named:)) }
 }
 
-/// Starts curses, runs the screens until the user quits, and restores the terminal.
-func openScreens(_ store: Store, role: String?, lang: String?) throws {
-    let screen = role.flatMap(ScreenKind.parse) ?? .reception
+/// Checks that this user can read the store and that the role names something in it, then starts
+/// curses, runs the screens until the user quits, and restores the terminal.
+func openScreens(_ directory: String, _ options: ScreenOptions) throws {
+    if let problem = StoreAccess.problem(directory: directory, write: false) {
+        // Said before anything else, in the language the screens would have spoken.
+        let config = try? ConfigFile.load(directory + "/" + ConfigFile.fileName)
+        let strings = UIStrings.forLanguage(options.language ?? config?.language ?? languageFromEnvironment())
+        say(strings.access(problem))
+        throw ExitCode(3)
+    }
+    let store = try guarded { () throws(StoreError) in try Store(directory: directory) }
+    StoreOptions.reportTail(store)
+    let screen = options.role.flatMap(ScreenKind.parse) ?? .reception
+    if case .stall(let id) = screen, options.role != nil {
+        let list = store.config.stalls.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
+        guard let id else { throw ValidationFailure("--role stall needs a stall: stall:ID, one of \(list)") }
+        guard store.state.room.index(ofStall: id) != nil else {
+            throw ValidationFailure(store.config.stalls.isEmpty
+                ? "there is no stall \(id): this store has no stalls (add them to event.toml)"
+                : "there is no stall \(id) in this store; say one of: \(list)")
+        }
+    }
     let terminal: Terminal
     do { terminal = try Terminal() } catch {
         say(error.description)
         throw ExitCode(2)
     }
-    let app = App(store: store, screen: screen, locked: role != nil,
-                  author: currentAuthor(role: role ?? "reception"), language: lang, now: Posix.now)
+    let app = App(store: store, screen: screen, locked: options.role != nil,
+                  author: currentAuthor(role: options.role ?? "reception"), language: options.language, now: Posix.now)
     let watcher = LogWatcher(directory: store.directory)
     RunLoop.run(app, terminal: terminal, watcher: watcher)
     terminal.stop()
+}
+
+/// Bad usage found after parsing (it needs the store): said like ArgumentParser's, exit 2.
+func ValidationFailure(_ text: String) -> ExitCode {
+    say("Error: " + text)
+    return ExitCode(2)
+}
+
+/// zh-TW unless LANG or LC_ALL asks for English.
+func languageFromEnvironment() -> String {
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        if let v = getenv(name), v.pointee != 0 { return String(cString: v).hasPrefix("en") ? "en" : "zh-TW" }
+    }
+    return "zh-TW"
 }

@@ -2,7 +2,7 @@ import Foundation
 import MingleCore
 import MingleStore
 
-/// `mingle status --json`: the contract in DESIGN.md. Extra keys may be added; none removed.
+/// `mingle status --json`: the contract in docs/design.md. Extra keys may be added; none removed.
 enum StatusJSON {
     static func object(_ store: Store) -> [String: Any] {
         let s = store.state, r = s.room

@@ -19,12 +19,12 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> Store {
         let s = try guarded { () throws(StoreError) in try Store(directory: directory) }
-        reportTail(s)
+        StoreOptions.reportTail(s)
         return s
     }
 
     /// A torn last line is not an error, but the host should know it will be set aside.
-    func reportTail(_ s: Store) {
+    static func reportTail(_ s: Store) {
         if let t = s.logTail, t.hasNewline {
             say("Note: \(Store.logName) line \(t.line) and after (\(t.bytes) bytes) cannot be read: \(t.problem). The next write moves them aside into a file next to the log.")
         }

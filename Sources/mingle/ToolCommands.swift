@@ -49,15 +49,16 @@ struct SimulateCommand: ParsableCommand {
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "Make a store with the sample event in a new temporary folder and open it.")
-    /// --store: make the demo store there instead of in a temporary folder.
-    @OptionGroup var options: StoreOptions
+    @Option(help: "Make the demo store in this folder (default: a new temporary folder; $MINGLE_STORE is not used).")
+    var store: String?
+    @OptionGroup var screen: ScreenOptions
 
     func run() throws {
-        let dir = try options.store ?? makeTemporaryFolder("mingle-demo")
+        let dir = try store ?? makeTemporaryFolder("mingle-demo")
         try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: SampleEvent.config, roster: SampleEvent.people) }
         let opened = try guarded { () throws(StoreError) in try Store(directory: dir) }
         if isatty(0) == 1 && isatty(1) == 1 {
-            try openScreens(opened, role: nil, lang: nil)
+            try openScreens(dir, screen)
             print("The demo store is in \(dir). Open it again with: mingle --store \(dir)")
             return
         }

@@ -49,5 +49,9 @@ struct KeysCommand: ParsableCommand {
         commandName: "keys", abstract: "Print the screens' keys (the same list F1 shows), as Markdown.")
     @Option(help: "zh-TW or en.") var lang = "zh-TW"
 
-    func run() throws { print(App.keyReference(UIStrings.forLanguage(lang)), terminator: "") }
+    func validate() throws {
+        guard UIStrings.language(named: lang) != nil else { throw ValidationError("--lang must be zh-TW or en (\"\(lang)\" is neither)") }
+    }
+
+    func run() throws { print(App.keyReference(UIStrings.forLanguage(UIStrings.language(named: lang)!)), terminator: "") }
 }

@@ -3,7 +3,7 @@ import ArgumentParser
 import Glibc
 #endif
 
-// Bad usage exits 2 (DESIGN.md "Contracts"), not ArgumentParser's 64.
+// Bad usage exits 2 (docs/design.md, "Contracts"), not ArgumentParser's 64.
 do {
     var command = try Mingle.parseAsRoot()
     try command.run()

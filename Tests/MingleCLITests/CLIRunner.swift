@@ -3,7 +3,9 @@ import MingleStore
 
 /// Runs the real `mingle` binary, built beside this test bundle.
 enum CLI {
+    /// $MINGLE_TEST_BINARY runs the tests against another build (to show a test fails on older code).
     static let binary: String = {
+        if let other = ProcessInfo.processInfo.environment["MINGLE_TEST_BINARY"], !other.isEmpty { return other }
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         // swift test runs <build>/debug/minglePackageTests.xctest; the binary is <build>/debug/mingle.

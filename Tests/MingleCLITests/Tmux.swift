@@ -81,6 +81,19 @@ final class Tmux {
         return nil
     }
 
+    /// Waits until the whole pane passes `test`; returns the last screen seen either way.
+    @discardableResult
+    func waitUntil(window: String = "t", timeout: Double = 10, _ test: (String) -> Bool) throws -> (ok: Bool, screen: String) {
+        let start = Date()
+        var last = ""
+        while Date().timeIntervalSince(start) < timeout {
+            last = try screen(window)
+            if test(last) { return (true, last) }
+            usleep(10_000)
+        }
+        return (false, last)
+    }
+
     func newWindow(_ name: String, command: String) throws {
         try run(["new-window", "-d", "-n", name, "-t", "t", command + "; echo EXIT=$?; sleep 600"])
     }

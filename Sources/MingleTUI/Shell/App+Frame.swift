@@ -52,7 +52,7 @@ extension App {
     func drawMessages<C: Canvas>(_ c: inout C, bottom: Int) {
         var lines: [(String, Style)] = []
         if let p = storeProblem { lines += Wrap.lines(p, width: c.columns - 2).map { ($0, .alert) } }
-        if let m = message, !messageHasFaded {
+        if let m = message, !messageHasFaded, m.text != storeProblem {
             lines += Wrap.lines(m.text, width: c.columns - 2).map { ($0, m.isError ? .alert : .good) }
         }
         // At most a third of the screen; the screen's own rows keep the rest.

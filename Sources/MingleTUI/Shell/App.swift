@@ -74,9 +74,7 @@ public final class App {
     }
 
     /// The shell's keys as they reach `layer`.
-    func shellKeys(for layer: any Layer) -> KeyMap {
-        App.shellKeys(strings, locked: locked, kind: layer.layerKind, takesText: layer.takesText)
-    }
+    func shellKeys(for layer: any Layer) -> KeyMap { App.shellKeys(strings, locked: locked, for: layer) }
 
     // MARK: Layers
 
@@ -102,7 +100,8 @@ public final class App {
         }
     }
 
-    var hasHalfTypedInput: Bool { current.hasHalfTypedInput || layers.contains { $0.hasHalfTypedInput } }
+    /// Something typed anywhere — on this screen, one visited before, or in an open form.
+    var hasHalfTypedInput: Bool { screens.values.contains { $0.hasHalfTypedInput } || layers.contains { $0.hasHalfTypedInput } }
 
     /// Quits at once, or asks first when something typed would be lost.
     func askToQuit() {

@@ -18,7 +18,7 @@ extension App {
         var out = "# mingle — \(s.keysTitle)\n\n\(s.keysIntro)\n\n"
         for (title, layer) in allLayers() {
             out += "## \(title(s))\n\n| \(s.keysColumnKey) | \(s.keysColumnWhat) |\n|---|---|\n"
-            let shell = shellKeys(s, locked: false, kind: layer.layerKind, takesText: layer.takesText)
+            let shell = shellKeys(s, locked: false, for: layer)
             for b in layer.keyMap(s).bindings + shell.bindings {
                 out += "| \(b.keyLabel.replacingOccurrences(of: "|", with: "\\|")) | \(b.help) |\n"
             }

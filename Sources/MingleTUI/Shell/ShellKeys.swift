@@ -3,6 +3,16 @@ import MingleTerminal
 /// The keys the shell answers under every screen. What reaches a layer depends on its kind:
 /// a screen gets them all, a form only help, quit and the screen keys, a dialog help and quit.
 extension App {
+    /// The shell's keys that reach `layer`: a key the layer answers itself is left out, so help
+    /// and the hint line never name one key twice.
+    static func shellKeys(_ s: UIStrings, locked: Bool, for layer: any Layer) -> KeyMap {
+        let own = layer.keyMap(s)
+        var map = shellKeys(s, locked: locked, kind: layer.layerKind, takesText: layer.takesText)
+        let ownKeys = Set(own.bindings.flatMap(\.keys))
+        map.bindings.removeAll { b in b.keys.allSatisfy(ownKeys.contains) }
+        return map
+    }
+
     static func shellKeys(_ s: UIStrings, locked: Bool, kind: LayerKind, takesText: Bool) -> KeyMap {
         let help = KeyBinding([.function(1)], s.keyHelp) { app, _ in app.toggleHelp() }
         let quit = KeyBinding([.function(10), .ctrl("c")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() }

@@ -1,0 +1,302 @@
+import MingleCore
+import MingleStore
+import MingleTerminal
+import SnapshotTesting
+import Testing
+@testable import MingleTUI
+
+/// Forms and dialogs over a screen: each as a golden, and closing each leaves the screen cell for
+/// cell as it was (text, styles, wide-character halves, the cursor), at three sizes.
+@Suite("Overlays and forms close without a trace")
+struct OverlayTests {
+    static let sizes = [(60, 16), (80, 24), (200, 60)]
+
+    /// Draws, opens with `open`, snapshots, closes with `close`, and compares with the first frame.
+    func opensAndCloses(_ app: App, _ size: (Int, Int), open: [Key], close: [Key], typing: String = "",
+                        file: StaticString = #filePath, testName: String = #function, line: UInt = #line) {
+        let before = app.render(size.0, size.1)
+        for k in open { app.handle(k) }
+        app.type(typing)
+        assertSnapshot(of: app.render(size.0, size.1).text, as: .lines, named: "\(size.0)x\(size.1)",
+                       file: file, testName: testName, line: line)
+        for k in close { app.handle(k) }
+        let after = app.render(size.0, size.1)
+        #expect(after.sameScreen(as: before), "\(size): \n\(before.text)\n---\n\(after.text)")
+    }
+
+    @Test(arguments: sizes) func helpOverTheReception(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.type("吳")
+        opensAndCloses(app, size, open: [.function(1)], close: [.escape])
+    }
+
+    @Test(arguments: sizes) func walkInFormWithALongName(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.type("吳")
+        // Esc closes a form at once, whatever is typed in it.
+        opensAndCloses(app, size, open: [.function(6)], close: [.escape], typing: "司馬中原歐陽靜宜張簡阿美")
+    }
+
+    @Test(arguments: sizes) func checkOutQuestion(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.type("P001")
+        app.press(.enter)
+        app.type("P001")
+        opensAndCloses(app, size, open: [.function(7)], close: [.escape])
+        #expect(app.store.state.room.presence[0].isHere)
+    }
+
+    @Test(arguments: sizes) func quitQuestion(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.type("黃耀")
+        opensAndCloses(app, size, open: [.function(10)], close: [.char("n")])
+        #expect(!app.shouldQuit)
+    }
+
+    @Test(arguments: sizes) func helpOverTheWalkInForm(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("趙新人")
+        opensAndCloses(app, size, open: [.function(1)], close: [.function(1)])
+        #expect(app.walkIn?.name.text == "趙新人")
+    }
+
+    @Test(arguments: sizes) func discardQuestionOverTheWalkInForm(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("趙新人")
+        opensAndCloses(app, size, open: [.function(6)], close: [.char("n")])
+        #expect(app.walkIn?.name.text == "趙新人")
+    }
+}
+
+@Suite("The walk-in form is modal")
+struct ModalFormTests {
+    @Test func lettersOnTheRoleFieldChooseARoleAndNeverReachTheSearch() throws {
+        let app = try sampleApp()
+        app.press(.function(6), .tab, .tab)
+        app.type("xsq王")
+        #expect(app.walkIn?.role == .senior)
+        #expect(app.reception.picker.search.isEmpty)
+        app.type("資")
+        #expect(app.walkIn?.role == .senior)
+        app.type("來")
+        #expect(app.walkIn?.role == .guest)
+    }
+
+    @Test func pagesAndCheckOutDoNotReachTheListBehind() throws {
+        let app = try sampleApp()
+        app.type("P001")
+        app.press(.enter)
+        app.type("P001")
+        let selected = app.reception.picker.selected
+        app.press(.function(6), .pageDown, .pageUp, .down, .function(7))
+        #expect(app.reception.picker.selected == selected)
+        #expect(app.layers.count == 1 && app.walkIn != nil)  // no check-out question behind the form
+        #expect(app.store.state.room.presence[0].isHere)
+    }
+
+    @Test func escCancelsAtOnceAndF6AgainAsksWhenTyped() throws {
+        let app = try sampleApp()
+        app.press(.function(6), .function(6))
+        #expect(app.walkIn == nil)  // nothing typed: F6 again just closes
+        app.press(.function(6))
+        app.type("林")
+        app.press(.function(6))
+        #expect(app.screenText().contains("放棄這筆現場報名？"))
+        app.press(.char("y"))
+        #expect(app.walkIn == nil)
+        app.press(.function(6))
+        app.type("林")
+        app.press(.escape)
+        #expect(app.walkIn == nil && app.layers.isEmpty)
+        #expect(app.store.state.history.isEmpty)
+    }
+
+    @Test func switchingScreensAsksWhenSomethingIsTyped() throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("林")
+        app.press(.function(4))
+        #expect(app.screen == .reception && app.screenText().contains("切換畫面"))
+        app.press(.escape)
+        #expect(app.screen == .reception && app.walkIn?.name.text == "林")
+        app.press(.function(4), .char("y"))
+        #expect(app.screen == .timekeeper && app.walkIn == nil)
+        app.press(.function(2))
+        #expect(app.screen == .reception)
+    }
+
+    @Test func helpShowsTheFormsKeysEachOnce() throws {
+        let app = try sampleApp(language: "en")
+        app.press(.function(6), .function(1))
+        let help = try #require(app.top as? HelpOverlay)
+        let keyed = help.lines.filter { !$0.isTitle && !$0.key.isEmpty }.map(\.key)
+        #expect(Set(keyed).count == keyed.count, "\(keyed)")
+        #expect(keyed.filter { $0.contains("Tab") }.count == 2)  // Tab/↓ and Shift-Tab/↑, each once
+        #expect(keyed.contains("Backspace/Delete"))
+    }
+}
+
+@Suite("Keys: every key a screen answers is in its key map")
+struct KeyMapTests {
+    /// Everything a keyboard can send that the screens might answer.
+    static let universe: [Key] = [.enter, .escape, .backspace, .delete, .tab, .backTab, .up, .down, .left, .right,
+                                  .home, .end, .pageUp, .pageDown]
+        + (1...12).map { Key.function($0) } + "abcdefghijklmnopqrstuvwxyz".map { Key.ctrl($0) }
+        + "aqu?ynsP 1中[".map { Key.char($0) }
+
+    /// The states a terminal can be in, each made fresh.
+    static var contexts: [(String, () throws -> App)] { [
+        ("reception, nothing typed", { try sampleApp() }),
+        ("reception, a search", { let a = try sampleApp(); a.type("吳"); return a }),
+        ("reception, after a check-in", { let a = try sampleApp(); a.type("P001"); a.press(.enter); a.type("P001"); return a }),
+        ("walk-in form, name", { let a = try sampleApp(); a.press(.function(6)); a.type("林"); return a }),
+        ("walk-in form, role", { let a = try sampleApp(); a.press(.function(6), .tab, .tab); return a }),
+        ("help", { let a = try sampleApp(); a.press(.function(1)); return a }),
+        ("help at 60x16", { let a = try sampleApp(); _ = a.render(60, 16); a.press(.function(1)); return a }),
+        ("question", { let a = try sampleApp(); a.type("x"); a.press(.function(10)); return a }),
+        ("timekeeper, not built", { let a = try sampleApp(); a.press(.function(4)); return a }),
+        ("board, locked", { try sampleApp(screen: .board, locked: true) }),
+    ] }
+
+    /// What a person could notice: the screen, where the cursor is, the log, quitting, a repaint.
+    static func observe(_ app: App) -> String {
+        let c = app.render(80, 24)
+        return "\(c.text)|\(String(describing: c.cursor))|\(app.store.state.history.count)|\(app.shouldQuit)|\(app.repaintRequested)|\(app.layers.count)|\(app.screen)"
+    }
+
+    @Test func aKeyThatChangesAnythingIsInTheKeyMapOfWhatIsOnTop() throws {
+        let reference = App.keyReference(.zhTW)
+        for (name, make) in KeyMapTests.contexts {
+            for key in KeyMapTests.universe {
+                let app = try make()
+                app.message = nil
+                let before = KeyMapTests.observe(app)
+                let top = app.top
+                let binding = top.keyMap(app.strings).binding(for: key) ?? app.shellKeys(for: top).binding(for: key)
+                app.handle(key)
+                guard KeyMapTests.observe(app) != before else { continue }
+                let found = try #require(binding, "\(name): \(key.label) changed the screen but is in no key map")
+                #expect(reference.contains("| \(found.keyLabel.replacingOccurrences(of: "|", with: "\\|")) |"),
+                        "\(name): \(found.keyLabel) is not in `mingle keys`")
+            }
+        }
+    }
+
+    @Test func theKeyReferenceHasEveryBindingOfEveryLayer() {
+        for s in [UIStrings.en, UIStrings.zhTW] {
+            let reference = App.keyReference(s)
+            for (_, layer) in App.allLayers() {
+                let shell = App.shellKeys(s, locked: false, for: layer)
+                for b in layer.keyMap(s).bindings + shell.bindings { #expect(reference.contains("| \(b.keyLabel) | \(b.help) |")) }
+            }
+        }
+    }
+
+    @Test func screensWithoutATextFieldAnswerSingleLettersAndSaySo() throws {
+        let app = try sampleApp()
+        app.type("P002")
+        app.press(.enter, .function(4))
+        let hints = app.screenText().split(separator: "\n")[22]
+        #expect(hints.contains("u 復原") && hints.contains("q 離開"))
+        app.press(.char("u"))
+        #expect(app.message == App.Message(text: "已復原: 已報到 游郁婷 (外交部)", isError: false))
+        app.press(.char("?"))
+        let help = app.screenText()
+        #expect(help.contains("q ") && help.contains("u ") && help.contains("?"))
+        app.press(.escape, .char("q"))
+        #expect(app.shouldQuit)
+    }
+
+    @Test func qOnAScreenWithoutATextFieldAsksWhenSomethingIsTypedElsewhere() throws {
+        let app = try sampleApp()
+        app.type("游")
+        app.press(.function(5), .char("q"))
+        #expect(!app.shouldQuit && app.screenText().contains("確定離開"))
+    }
+
+    @Test func aLockedTerminalSaysWhyTheScreenKeysDoNothing() throws {
+        let app = try sampleApp(screen: .board, locked: true)
+        app.press(.function(2))
+        #expect(app.screen == .board)
+        #expect(app.message == App.Message(text: "這個終端機只開放一個畫面", isError: true))
+    }
+
+    @Test func helpAtSixtyBySixteenReachesEveryKeyByScrolling() throws {
+        let app = try sampleApp(language: "en")
+        _ = app.render(60, 16)
+        app.press(.function(1))
+        var seen = ""
+        for _ in 0..<10 {
+            seen += app.render(60, 16).text
+            app.press(.pageDown)
+        }
+        #expect(app.render(60, 16).text.contains("▲"))
+        for b in app.reception.keyMap(app.strings).bindings + app.shellKeys(for: app.reception).bindings {
+            #expect(seen.contains(b.keyLabel), "\(b.keyLabel) never shown")
+        }
+        #expect(seen.contains("F10/Ctrl-C"))
+    }
+
+    @Test func ctrlLAsksForAWholeRepaint() throws {
+        let app = try sampleApp()
+        app.press(.ctrl("l"))
+        #expect(app.repaintRequested)
+    }
+}
+
+@Suite("Rows, messages and the status line")
+struct ShellLineTests {
+    @Test func twoPeopleWithTheSameNameShowTheirIds() throws {
+        let app = try sampleApp()
+        var roster = app.store.roster
+        roster.append(Person(id: "X1", name: "林明哲", ministry: "內政部", role: .senior))
+        try app.store.saveRoster(roster)
+        app.type("林明哲")
+        let text = app.screenText()
+        #expect(text.contains("林明哲 P001") && text.contains("林明哲 X1"))
+        #expect(!text.contains("游郁婷 P002"))
+        app.press(.escape)
+        app.type("游郁婷")
+        #expect(!app.screenText().contains("游郁婷 P002"))
+    }
+
+    @Test func aMessageFadesAfterAFewSecondsAndAtTheNextKey() throws {
+        let app = try sampleApp()
+        var clock = fixedNow
+        app.now = { clock }
+        app.type("P003")
+        app.press(.enter)
+        #expect(app.screenText().contains("已報到 盧彥廷"))
+        clock = fixedNow.adding(seconds: 3)
+        #expect(app.screenText().contains("已報到 盧彥廷"))
+        clock = fixedNow.adding(seconds: 7)
+        #expect(!app.screenText().contains("已報到 盧彥廷"))
+        #expect(app.refresh())  // the run loop redraws when a message fades
+        app.type("P003")
+        app.press(.enter)
+        #expect(app.message?.isError == true)
+        app.press(.escape)
+        #expect(app.message == nil)
+    }
+
+    @Test func theEnglishHintAndStatusLinesKeepQuitAndTheRoleWhole() throws {
+        let app = try sampleApp(language: "en")
+        app.type("P00")
+        let lines = app.screenText(80, 24).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[22].contains("F10/Ctrl-C quit") && lines[22].contains("F1 help"))
+        #expect(lines[23].contains("reception@host │ 14:03"))
+        let narrow = app.screenText(60, 16).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(narrow[14].contains("F10/Ctrl-C quit") && narrow[15].contains("reception@host │ 14:03"))
+    }
+
+    @Test func aLongProblemIsShownWholeInTheScreensLanguage() throws {
+        let app = try sampleApp()
+        let problem = AccessProblem(path: app.store.logPath, need: .write, user: "host", fix: .joinGroup(group: "po-day"))
+        app.storeProblem = app.strings.access(problem)
+        let text = app.screenText(80, 24).replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        #expect(text.contains("sudousermod-aGpo-dayhost），再重新登入。"))
+        #expect(text.contains("權限問題：使用者host無法寫入"))
+    }
+}
