@@ -21,25 +21,12 @@ struct Mingle: ParsableCommand {
             CheckoutCommand.self, WalkinCommand.self, SeatCommand.self, UnseatCommand.self,
             PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self, PhotoCommand.self,
             UndoCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,
-        ]
+        ],
+        defaultSubcommand: RunCommand.self
     )
-
-    @OptionGroup var options: StoreOptions
-    @OptionGroup var screen: ScreenOptions
-
-    /// Plain `mingle`: opens the screens when a store is found, else shows the help. A store named
-    /// with --store or $MINGLE_STORE, or a --role or --lang, means the screens were wanted: a
-    /// missing store is then an error, not the help.
-    mutating func run() throws {
-        let asked = options.store != nil || getenv("MINGLE_STORE") != nil || screen.role != nil || screen.lang != nil
-        if asked || Posix.exists(options.directory + "/" + ConfigFile.fileName) {
-            try openScreens(options.directory, screen)
-        } else {
-            print(Mingle.helpMessage())
-        }
-    }
 }
 
+/// `mingle run`, and plain `mingle` (run is the default command, so `mingle --lang en` works).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Open the screens (reception; stall, timekeeper and board are not built yet).")
@@ -47,7 +34,17 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @OptionGroup var screen: ScreenOptions
 
-    func run() throws { try openScreens(options.directory, screen) }
+    /// Opens the screens when a store is found. Plain `mingle` in a folder without a store shows
+    /// the help; a store named with --store or $MINGLE_STORE, or a --role or --lang, means the
+    /// screens were wanted, so a missing store is then an error.
+    func run() throws {
+        let asked = options.store != nil || getenv("MINGLE_STORE") != nil || screen.role != nil || screen.lang != nil
+        guard asked || Posix.exists(options.directory + "/" + ConfigFile.fileName) else {
+            print(Mingle.helpMessage())
+            return
+        }
+        try openScreens(options.directory, screen)
+    }
 }
 
 /// `--role` and `--lang`, for every command that opens the screens.

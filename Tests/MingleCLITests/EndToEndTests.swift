@@ -26,7 +26,8 @@ struct EndToEndTests {
         let dir = try sampleStoreFolder()
         let t = try Tmux(command: "\(CLI.binary) --store \(dir)")
         try t.newWindow("desk2", command: "\(CLI.binary) --store \(dir)")
-        #expect(try t.waitFor("在場 0", window: "desk2") != nil)
+        let started = try t.waitUntil(window: "desk2") { $0.contains("在場 0") }
+        #expect(started.ok, "desk2 shows:\n\(started.screen)")
         #expect(try t.waitFor("搜尋") != nil)
         try t.type("P010")
         try t.keys("Enter")
