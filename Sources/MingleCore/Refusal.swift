@@ -6,7 +6,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case unknownStall(id: String)
         /// `by`: the user and terminal who did it, so the desk can ask them.
         case alreadyCheckedIn(who: String, at: String?, by: Author?)
-        case alreadyLeft(who: String)
+        case alreadyLeft(who: String, at: String?, by: Author?)
         case notCheckedIn(who: String)
         case walkInNeedsID
         case walkInNeedsName
@@ -30,14 +30,14 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case notWaiting(who: String)
         case alreadyQueued(who: String)
         case positionOutside(Int, count: Int)
-        case helpAlreadyOn(stall: String)
+        case helpAlreadyOn(stall: String, by: Author?)
         case helpNotOn(stall: String)
         case emptyMessage
         case photoNotNow(now: Phase)
         case outOfOrder(seq: Int, last: Int)
         case noSuchEvent(seq: Int)
         case cannotUndoNote(seq: Int)
-        case alreadyUndone(seq: Int, kind: String)
+        case alreadyUndone(seq: Int, kind: String, by: Author?)
         /// Free text from a caller (the command line's own checks).
         case other(String)
     }
@@ -53,7 +53,7 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownPerson(let id): "nobody has the id \(id)"
         case .unknownStall(let id): "there is no stall \(id)"
         case .alreadyCheckedIn(let who, let at, let by): "\(who) is already checked in\(at.map { " at " + $0 } ?? "")\(by.map { " by " + $0.whereabouts } ?? "")"
-        case .alreadyLeft(let who): "\(who) has already left"
+        case .alreadyLeft(let who, let at, let by): "\(who) has already left\(at.map { ": checked out at " + $0 } ?? "")\(by.map { " by " + $0.whereabouts } ?? "")"
         case .notCheckedIn(let who): "\(who) is not checked in"
         case .walkInNeedsID: "a walk-in needs an id"
         case .walkInNeedsName: "a walk-in needs a name"
@@ -77,14 +77,14 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .notWaiting(let who): "\(who) is not waiting to speak"
         case .alreadyQueued(let who): "\(who) is already in the queue"
         case .positionOutside(let n, let count): "position \(n) is outside the queue (1–\(count))"
-        case .helpAlreadyOn(let stall): "\(stall) has already asked for help"
+        case .helpAlreadyOn(let stall, let by): "\(stall) has already asked for help\(by.map { ", by " + $0.whereabouts } ?? "")"
         case .helpNotOn(let stall): "\(stall) has not asked for help"
         case .emptyMessage: "the message is empty"
         case .photoNotNow(let now): "the group photo is not now (now: \(now.rawValue))"
         case .outOfOrder(let seq, let last): "event \(seq) does not follow \(last)"
         case .noSuchEvent(let seq): "there is no event number \(seq) in the log"
         case .cannotUndoNote(let seq): "event \(seq) is a note; there is nothing to undo"
-        case .alreadyUndone(let seq, let kind): "event \(seq) (\(kind)) is already undone"
+        case .alreadyUndone(let seq, let kind, let by): "event \(seq) (\(kind)) is already undone\(by.map { " by " + $0.whereabouts } ?? "")"
         case .other(let text): text
         }
     }

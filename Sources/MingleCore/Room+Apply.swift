@@ -18,6 +18,7 @@ extension Room {
             endSeating(p, at: time)
             presence[p].left = true
             presence[p].checkOutTime = time
+            presence[p].checkOutBy = author
 
         case .walkIn(let person):
             let p = people.count
@@ -89,6 +90,7 @@ extension Room {
 
         case .help(_, let on):
             helpRequested[t.stall!] = on
+            helpRequestedBy[t.stall!] = on ? author : nil
 
         case .message(let text):
             messages.append(RoomMessage(time: time, text: text, by: author.user))

@@ -21,7 +21,8 @@ extension Room {
             let p = try requirePerson(id)
             t.person = p
             guard presence[p].isHere else {
-                throw Refusal(presence[p].left ? .alreadyLeft(who: label(p)) : .notCheckedIn(who: label(p)))
+                let pr = presence[p]
+                throw Refusal(pr.left ? .alreadyLeft(who: label(p), at: pr.checkOutTime?.clock, by: pr.checkOutBy) : .notCheckedIn(who: label(p)))
             }
 
         case .walkIn(let person):
@@ -102,7 +103,7 @@ extension Room {
             let s = try requireStall(stallID)
             t.stall = s
             guard helpRequested[s] != on else {
-                throw Refusal(on ? .helpAlreadyOn(stall: stalls[s].name) : .helpNotOn(stall: stalls[s].name))
+                throw Refusal(on ? .helpAlreadyOn(stall: stalls[s].name, by: helpRequestedBy[s]) : .helpNotOn(stall: stalls[s].name))
             }
 
         case .message(let text):

@@ -8,6 +8,7 @@ public struct Presence: Equatable, Hashable, Sendable {
     /// Who checked them in, from which terminal: a refusal names them ("already checked in by …").
     public var checkInBy: Author?
     public var checkOutTime: Timestamp?
+    public var checkOutBy: Author?
     /// Index into `Room.stalls`.
     public var stall: Int?
     public var seatedSince: Timestamp?
@@ -62,6 +63,8 @@ public struct Room: Equatable, Sendable {
     /// People indices seated at each stall, in the order they sat down.
     public internal(set) var seated: [[Int]]
     public internal(set) var helpRequested: [Bool]
+    /// Who asked for help at each stall, while it is asked.
+    public internal(set) var helpRequestedBy: [Author?]
     public internal(set) var phase: Phase = .reception
     public internal(set) var phaseHistory: [PhaseRecord] = []
     public internal(set) var intro = Introductions()
@@ -79,6 +82,7 @@ public struct Room: Equatable, Sendable {
         self.stalls = config.stalls
         self.seated = Array(repeating: [], count: config.stalls.count)
         self.helpRequested = Array(repeating: false, count: config.stalls.count)
+        self.helpRequestedBy = Array(repeating: nil, count: config.stalls.count)
         var pi: [String: Int] = [:]
         pi.reserveCapacity(roster.count)
         for (i, p) in roster.enumerated() { pi[p.id] = i }

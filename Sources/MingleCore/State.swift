@@ -91,7 +91,10 @@ public struct State: Equatable, Sendable {
     public func undoTarget(_ seq: Int) throws(Refusal) -> LoggedEvent {
         guard let e = event(seq: seq) else { throw Refusal(.noSuchEvent(seq: seq)) }
         if case .note = e.event { throw Refusal(.cannotUndoNote(seq: seq)) }
-        guard !cancelled.contains(seq) else { throw Refusal(.alreadyUndone(seq: seq, kind: e.event.kind)) }
+        guard !cancelled.contains(seq) else {
+            let by = history.last { if case .undo(seq) = $0.event { !cancelled.contains($0.seq) } else { false } }?.author
+            throw Refusal(.alreadyUndone(seq: seq, kind: e.event.kind, by: by))
+        }
         return e
     }
 

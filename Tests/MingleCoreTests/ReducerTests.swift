@@ -13,6 +13,16 @@ struct ReducerTests {
         #expect(why == "王小明 (衛福部) is already checked in at 14:01 by host on pts/1 (reception)")
     }
 
+    /// A refusal about something already done says who did it, from which terminal.
+    @Test func refusalsNameWhoDidTheEarlierAction() throws {
+        #expect(try refusal([.checkIn(person: "P1"), .checkOut(person: "P1")], then: .checkOut(person: "P1"))
+            == "王小明 (衛福部) has already left: checked out at 14:02 by host on pts/1 (reception)")
+        #expect(try refusal([.help(stall: "S1", on: true)], then: .help(stall: "S1", on: true))
+            == "開放政府 has already asked for help, by host on pts/1 (reception)")
+        #expect(try refusal([.checkIn(person: "P1"), .undo(seq: 1)], then: .undo(seq: 1))
+            == "event 1 (checkin) is already undone by host on pts/1 (reception)")
+    }
+
     @Test func checkInAfterCheckOutComesBack() throws {
         let s = try Fixture.state([.checkIn(person: "P1"), .checkOut(person: "P1"), .checkIn(person: "P1")])
         let p = s.room.presence[0]
@@ -92,7 +102,7 @@ struct ReducerTests {
     @Test func helpRequestToggles() throws {
         let s = try Fixture.state([.help(stall: "S2", on: true)])
         #expect(s.room.helpRequested == [false, true, false])
-        #expect(try refusal([.help(stall: "S2", on: true)], then: .help(stall: "S2", on: true)) == "公共參與 has already asked for help")
+        #expect(try refusal([.help(stall: "S2", on: true)], then: .help(stall: "S2", on: true)) == "公共參與 has already asked for help, by host on pts/1 (reception)")
     }
 
     @Test func photoOnlyInThePhotoPhase() throws {
@@ -198,7 +208,7 @@ struct UndoTests {
         let redone = try Fixture.state([.undo(seq: 3)], from: undone)
         #expect(redone.room == before.room)
         do { try redone.check(.undo(seq: 3)); Issue.record("undid twice") }
-        catch { #expect(error.reason == "event 3 (undo) is already undone") }
+        catch { #expect(error.reason == "event 3 (undo) is already undone by host on pts/1 (reception)") }
     }
 
     @Test func lastUndoableIsThisTerminalsLatestEffectiveAction() throws {

@@ -197,14 +197,14 @@ struct LanguageTests {
         let zh = UIStrings.zhTW
         let samples: [Refusal.Why] = [
             .unknownPerson(id: "X"), .unknownStall(id: "S"), .alreadyCheckedIn(who: "王", at: "14:03", by: Author(user: "host", role: "reception", terminal: "pts/1", pid: 1)),
-            .alreadyLeft(who: "王"), .notCheckedIn(who: "王"), .walkInNeedsID, .walkInNeedsName, .idTaken(id: "W1", by: "王"),
+            .alreadyLeft(who: "王", at: "14:05", by: nil), .notCheckedIn(who: "王"), .walkInNeedsID, .walkInNeedsName, .idTaken(id: "W1", by: "王"),
             .alreadySeated(who: "王", stall: "A"), .seatingNotOpen(now: .opening), .stallFull(stall: "A", seats: 8),
             .notSeated(who: "王"), .phaseIsAlready(now: .chat, expected: .opening), .dayClosed, .phaseAfter(.chat, is: .photo),
             .firstPhase, .phaseBefore(.chat, is: .introductions), .samePhase(.chat), .jumpNeedsReason(to: .photo),
             .introductionsNotRunning(now: .chat), .stillSpeaking(who: "王"), .notHere(who: "王"), .alreadySpoke(who: "王"),
             .notCurrentSpeaker(who: "王"), .notWaiting(who: "王"), .alreadyQueued(who: "王"), .positionOutside(5, count: 2),
-            .helpAlreadyOn(stall: "A"), .helpNotOn(stall: "A"), .emptyMessage, .photoNotNow(now: .chat),
-            .outOfOrder(seq: 2, last: 3), .noSuchEvent(seq: 9), .cannotUndoNote(seq: 1), .alreadyUndone(seq: 1, kind: "checkin"),
+            .helpAlreadyOn(stall: "A", by: nil), .helpNotOn(stall: "A"), .emptyMessage, .photoNotNow(now: .chat),
+            .outOfOrder(seq: 2, last: 3), .noSuchEvent(seq: 9), .cannotUndoNote(seq: 1), .alreadyUndone(seq: 1, kind: "checkin", by: nil),
         ]
         for why in samples {
             let text = zh.refusal(Refusal(why))

@@ -17,7 +17,7 @@ final class ReceptionScreen: Screen {
 
     func keyMap(_ s: UIStrings) -> KeyMap {
         KeyMap(s.screenReception, [
-            KeyBinding([.enter], s.keyCheckIn, disabled: { [unowned self] app in self.nobodyHighlighted(app) }) { [unowned self] app, _ in
+            KeyBinding([.enter], s.keyCheckIn, disabled: { [unowned self] app in cannotCheckIn(app) }) { [unowned self] app, _ in
                 checkIn(app)
             },
             KeyBinding([.function(6)], s.keyWalkIn, help: s.keyWalkInHelp) { [unowned self] app, _ in openWalkIn(app) },
@@ -36,15 +36,22 @@ final class ReceptionScreen: Screen {
         })
     }
 
-    private func nobodyHighlighted(_ app: App) -> String? {
+    /// Why Enter does nothing now: nothing typed, nobody found, or the rules' own refusal (the
+    /// highlighted person is already here, and who checked them in).
+    private func cannotCheckIn(_ app: App) -> String? {
         guard picker.isHighlightShown else { return app.strings.typeFirst }
-        return matches(app).isEmpty ? app.strings.noMatches : nil
+        guard let p = picker.highlighted(in: matches(app)) else { return app.strings.noMatches }
+        return refusal(.checkIn(person: app.store.state.room.people[p].id), app)
     }
 
     private func cannotCheckOut(_ app: App) -> String? {
-        let room = app.store.state.room
         guard let p = picker.highlighted(in: matches(app)) else { return app.strings.disabledNothingSelected }
-        return room.presence[p].isHere ? nil : "\(room.label(p)): \(app.strings.disabledNotHere)"
+        return refusal(.checkOut(person: app.store.state.room.people[p].id), app)
+    }
+
+    private func refusal(_ e: Event, _ app: App) -> String? {
+        do { try app.store.state.check(e) } catch { return app.strings.refusal(error) }
+        return nil
     }
 
     private func checkIn(_ app: App) {

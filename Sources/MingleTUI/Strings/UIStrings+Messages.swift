@@ -12,7 +12,8 @@ extension UIStrings {
         case .unknownStall(let id): return "沒有攤位 \(id)"
         case .alreadyCheckedIn(let who, let at, let by):
             return "\(who) 已經報到過了" + (at.map { "（\($0)" + (by.map { "，由 \(whereabouts($0)) 辦理" } ?? "") + "）" } ?? "")
-        case .alreadyLeft(let who): return "\(who) 已經離開了"
+        case .alreadyLeft(let who, let at, let by):
+            return "\(who) 已經離開了" + (at.map { "（\($0)" + (by.map { "，由 \(whereabouts($0)) 辦理簽退" } ?? "") + "）" } ?? "")
         case .notCheckedIn(let who): return "\(who) 尚未報到"
         case .walkInNeedsID: return "現場報名需要編號"
         case .walkInNeedsName: return walkInNeedsName
@@ -36,14 +37,14 @@ extension UIStrings {
         case .notWaiting(let who): return "\(who) 不在等候介紹的名單中"
         case .alreadyQueued(let who): return "\(who) 已經在介紹名單中"
         case .positionOutside(let n, let count): return "第 \(n) 位超出名單範圍（1–\(count)）"
-        case .helpAlreadyOn(let stall): return "\(stall) 已經在求助中"
+        case .helpAlreadyOn(let stall, let by): return "\(stall) 已經在求助中" + (by.map { "（\(whereabouts($0))）" } ?? "")
         case .helpNotOn(let stall): return "\(stall) 沒有求助"
         case .emptyMessage: return "訊息是空的"
         case .photoNotNow(let now): return "現在不是大合照（現在：\(phase(now))）"
         case .outOfOrder(let seq, let last): return "事件 \(seq) 接不上 \(last)"
         case .noSuchEvent(let seq): return "紀錄裡沒有第 \(seq) 筆事件"
         case .cannotUndoNote(let seq): return "第 \(seq) 筆是備註，沒有東西可以復原"
-        case .alreadyUndone(let seq, _): return "第 \(seq) 筆已經復原過了"
+        case .alreadyUndone(let seq, _, let by): return "第 \(seq) 筆已經復原過了" + (by.map { "（由 \(whereabouts($0))）" } ?? "")
         case .other(let text): return text
         }
     }

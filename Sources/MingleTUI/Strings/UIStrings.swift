@@ -24,7 +24,7 @@ public struct UIStrings: Sendable {
     public var notBuiltTitle, notBuiltBody: String
     public var tooSmall: String
     public var storeProblem: String
-    public var disabledNothingSelected, disabledNotHere, disabledLockedRole: String
+    public var disabledNothingSelected, disabledLockedRole: String
 
     public static let en = UIStrings(
         language: "en",
@@ -70,7 +70,7 @@ public struct UIStrings: Sendable {
         notBuiltTitle: "Not built yet",
         notBuiltBody: "This screen comes with a later piece of work. Meanwhile the same actions work from the command line: see `mingle --help`.",
         tooSmall: "Terminal too small — need %@", storeProblem: "Store problem",
-        disabledNothingSelected: "nobody is highlighted", disabledNotHere: "not checked in",
+        disabledNothingSelected: "nobody is highlighted",
         disabledLockedRole: "this terminal is locked to one screen")
 
     public static let zhTW = UIStrings(
@@ -117,7 +117,7 @@ public struct UIStrings: Sendable {
         notBuiltTitle: "尚未完成",
         notBuiltBody: "這個畫面會在之後的工作中完成。在那之前，同樣的動作可以用指令完成：請看 `mingle --help`。",
         tooSmall: "終端機太小 — 至少需要 %@", storeProblem: "資料夾有問題",
-        disabledNothingSelected: "沒有選到任何人", disabledNotHere: "尚未報到",
+        disabledNothingSelected: "沒有選到任何人",
         disabledLockedRole: "這個終端機只開放一個畫面")
 
     public static func forLanguage(_ code: String) -> UIStrings { code.hasPrefix("en") ? .en : .zhTW }
