@@ -85,16 +85,13 @@ public final class Terminal {
         chars.reserveCapacity(columns * 2 + 1)
         for r in 0..<rows {
             let row = frame.cells[r]
-            // The last cell of the last row is left alone: writing it would scroll some terminals.
-            let end = r == rows - 1 ? columns - 1 : columns
+            let end = columns
             var c = 0
             while c < end {
                 let style = row[c].style, start = c
                 chars.removeAll(keepingCapacity: true)
                 while c < end, row[c].style == style {
                     if !row[c].isContinuation {
-                        // A wide character whose right half would fall outside the frame is not sent.
-                        if c + 1 < columns, row[c + 1].isContinuation, c + 1 >= end { break }
                         for u in row[c].text.unicodeScalars { chars.append(wchar_t(bitPattern: u.value)) }
                     }
                     c += 1
@@ -102,6 +99,9 @@ public final class Terminal {
                 if c == start { c += 1; continue }
                 chars.append(0)
                 x_attrset(Terminal.attributes(style, colors: hasColors))
+                // At the bottom-right cell addwstr reports ERR after writing it (the cursor cannot
+                // move on without scrolling, and scrolling is off): the cell is written all the
+                // same, and ncurses paints it without scrolling the terminal.
                 chars.withUnsafeBufferPointer { _ = mvaddwstr(Int32(r), Int32(start), $0.baseAddress) }
             }
         }

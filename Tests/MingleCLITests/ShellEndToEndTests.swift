@@ -182,7 +182,8 @@ struct ShellEndToEndTests {
         let lines = try t.screen().split(separator: "\n", omittingEmptySubsequences: false)
         let user = ProcessInfo.processInfo.environment["USER"] ?? "root"
         #expect(lines[22].contains("F10/Ctrl-C quit"), "\(lines[22])")
-        #expect(lines[23].contains("reception@\(user) │"), "\(lines[23])")
+        let tty = try t.display("#{pane_tty}").replacingOccurrences(of: "/dev/", with: "")
+        #expect(lines[23].contains("reception@\(user) \(tty) │"), "\(lines[23])")
     }
 
     @Test func aStoreThisUserCannotWriteIsSaidAtOnceWholeInChinese() throws {

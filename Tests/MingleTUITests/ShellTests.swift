@@ -286,9 +286,9 @@ struct ShellLineTests {
         app.type("P00")
         let lines = app.screenText(80, 24).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[22].contains("F10/Ctrl-C quit") && lines[22].contains("F1 help"))
-        #expect(lines[23].contains("reception@host │ 14:03"))
+        #expect(lines[23].contains("reception@host pts/1 │ 14:03"))
         let narrow = app.screenText(60, 16).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(narrow[14].contains("F10/Ctrl-C quit") && narrow[15].contains("reception@host │ 14:03"))
+        #expect(narrow[14].contains("F10/Ctrl-C quit") && narrow[15].contains("reception@host pts/1 │ 14:03"))
     }
 
     @Test func aLongProblemIsShownWholeInTheScreensLanguage() throws {

@@ -15,10 +15,17 @@ enum Table {
     }
 }
 
-/// A filled rectangle with a title row, for forms and dialogs.
+/// A filled rectangle with a title row, for forms and dialogs, set off from what is beneath by a
+/// blank margin: a word of the screen behind never seems to continue inside the box (or, on a
+/// terminal without colour, to belong to it). Plain spaces, not box-drawing lines, whose width
+/// terminals set to "ambiguous-wide" disagree on.
 enum Box {
     static func draw<C: Canvas>(_ c: inout C, top: Int, left: Int, width: Int, height: Int, title: String?, style: Style,
                                 titleStyle: Style = .key) {
+        let marginLeft = max(0, left - 1), marginRight = min(c.columns, left + width + 1)
+        for r in max(1, top - 1)..<min(c.rows, top + height + 1) {
+            c.put(String(repeating: " ", count: marginRight - marginLeft), row: r, column: marginLeft, style: .normal)
+        }
         for r in top..<(top + height) { c.put(String(repeating: " ", count: width), row: r, column: left, style: style) }
         if let title { c.put(" " + title, row: top, column: left, width: width, style: titleStyle) }
     }

@@ -46,8 +46,9 @@ final class HelpOverlay: Layer {
             let wrapped = Wrap.lines(l.text, width: textWidth)
             for (i, part) in wrapped.enumerated() { rowsOut.append((i == 0 ? l.key : "", part, false)) }
         }
-        let height = min(rows - 2, rowsOut.count + 3)
-        let top = max(1, (rows - height) / 2), left = max(2, (columns - width) / 2)
+        // Above the hint and status lines, which stay in view (with the box's margin row).
+        let height = min(rows - 4, rowsOut.count + 3)
+        let top = max(1, (rows - 3 - height) / 2), left = max(2, (columns - width) / 2)
         return (top, left, width, height, keyWidth, rowsOut)
     }
 
@@ -69,6 +70,12 @@ final class HelpOverlay: Layer {
     func keyMap(_ s: UIStrings) -> KeyMap {
         KeyMap(s.helpTitle, [
             KeyBinding([.escape, .function(1), .char("?"), .enter, .char("q")], s.keyCloseHelp) { [unowned self] app, _ in app.close(self) },
+            // The help lists the screen keys, so they work from here too: help is never in the way.
+            KeyBinding((2...5).map { .function($0) }, s.keyScreens, help: s.keyScreensHelp, keyLabel: "F2–F5", inBar: false,
+                       disabled: { app in app.locked ? s.disabledLockedRole : nil }) { [unowned self] app, key in
+                app.close(self)
+                App.screenKeys(s, locked: false).perform(app, key)
+            },
             KeyBinding([.up, .down], s.keyScroll, disabled: { [unowned self] app in scrollable(app) }) { [unowned self] app, key in
                 scroll(app, by: key == .up ? -1 : 1)
             },

@@ -14,7 +14,7 @@ extension ReceptionScreen {
         let width = side ? c.columns - ReceptionScreen.sidePanelWidth - 1 : c.columns
         // The search line.
         var col = c.put(" \(s.search): ", row: 1, column: 0, style: .header)
-        let count = picker.search.isEmpty ? "" : "  \(matches.count) \(s.matches)"
+        let count = picker.search.isEmpty ? "" : "  \(matches.count) \(matches.count == 1 ? s.oneMatch : s.matches)"
         let fieldWidth = max(10, min(40, width - col - DisplayWidth.of(count) - 1))
         picker.search.draw(on: &c, row: 1, column: col, width: fieldWidth, focused: app.top === self)
         col += fieldWidth

@@ -64,7 +64,12 @@ final class ReceptionScreen: Screen {
         let room = app.store.state.room
         guard let p = picker.highlighted(in: matches(app)) else { return }
         let id = room.people[p].id
-        app.confirm(app.strings.fill(app.strings.confirmCheckOut, room.label(p))) { $0.write { _ in [.checkOut(person: id)] } }
+        var prompt = app.strings.fill(app.strings.confirmCheckOut, room.label(p))
+        if let s = room.presence[p].stall { prompt += " " + app.strings.fill(app.strings.confirmCheckOutStall, room.stalls[s].name) }
+        app.confirm(prompt) { [weak self] app in
+            // Like a check-in, a check-out clears the search: a second Enter must not check them in again.
+            if app.write({ _ in [.checkOut(person: id)] }) != nil { self?.picker.clear() }
+        }
     }
 
     private func openWalkIn(_ app: App) {

@@ -36,8 +36,8 @@ final class WalkInForm: Layer {
             KeyBinding([.left, .right], s.keyCursorOrRole, inBar: false) { [unowned self] _, key in
                 if focus == .role { stepRole(key == .left ? -1 : 1) } else { editFocused(key) }
             },
-            KeyBinding(typing: s.keyTypingLabel, s.keyTypeField) { [unowned self] _, key in
-                if focus == .role { chooseRole(key) } else { editFocused(key) }
+            KeyBinding(typing: s.keyTypingLabel, s.keyTypeField) { [unowned self] app, key in
+                if focus == .role { chooseRole(key, app) } else { editFocused(key) }
             },
             KeyBinding([.home, .end], s.keyStartEnd, inBar: false) { [unowned self] _, key in editFocused(key) },
             KeyBinding([.ctrl("a"), .ctrl("e")], s.keyStartEnd, inBar: false) { [unowned self] _, key in editFocused(key) },
@@ -62,12 +62,14 @@ final class WalkInForm: Layer {
         role = roles[(roles.firstIndex(of: role)! + roles.count + delta) % roles.count]
     }
 
-    /// n, s, t, g or 新, 資, 工, 來 choose a role; other letters do nothing here.
-    private func chooseRole(_ key: Key) {
+    /// n, s, t, g or 新, 資, 工, 來 choose a role; another letter says which ones do.
+    private func chooseRole(_ key: Key, _ app: App) {
         guard case .char(let c) = key else { return }
         let text = String(c).lowercased()
         if let r = Role.parse(text) ?? Role.allCases.first(where: { $0.rawValue.hasPrefix(text) }) ?? UIStrings.roleByInitial(text) {
             role = r
+        } else {
+            app.say(app.strings.walkInRoleLetters, error: true)
         }
     }
 
@@ -94,13 +96,18 @@ final class WalkInForm: Layer {
         let fields: [(String, Field)] = [(s.walkInName, .name), (s.walkInMinistry, .ministry), (s.walkInRole, .role)]
         for (i, (label, f)) in fields.enumerated() {
             let r = top + 2 + i
-            c.put(" " + DisplayWidth.fit(label, to: labelW), row: r, column: left, style: .selected)
+            // The field being filled in has its label marked, for terminals that hide the cursor.
+            c.put((focus == f ? ">" : " ") + DisplayWidth.fit(label, to: labelW), row: r, column: left, style: focus == f ? .key : .selected)
             switch f {
             case .name: name.draw(on: &c, row: r, column: left + labelW + 2, width: fieldW, focused: focused && focus == .name)
             case .ministry: ministry.draw(on: &c, row: r, column: left + labelW + 2, width: fieldW, focused: focused && focus == .ministry)
             case .role:
                 let roles = Role.allCases.map { $0 == role ? "[\(s.role($0))]" : " \(s.role($0)) " }.joined()
                 c.put(roles, row: r, column: left + labelW + 2, width: fieldW, style: focus == .role ? .field : .selected)
+                if focused && focus == .role {
+                    let before = Role.allCases.prefix { $0 != role }.map { " \(s.role($0)) " }.joined()
+                    c.setCursor(row: r, column: left + labelW + 2 + DisplayWidth.of(before) + 1)
+                }
             }
         }
         c.put(" " + s.walkInHint, row: top + 6, column: left, width: width, style: .selected)

@@ -28,23 +28,29 @@ extension App {
 
     private func drawTooSmall<C: Canvas>(_ c: inout C) {
         let need = "\(App.minimumSize.columns)×\(App.minimumSize.rows)"
-        let text = strings.fill(strings.tooSmall, need)
-        c.put(text, row: c.rows / 2, column: max(0, (c.columns - DisplayWidth.of(text)) / 2), width: c.columns, style: .warning)
+        let lines = Wrap.lines(strings.fill(strings.tooSmall, need), width: c.columns)
+        for (i, line) in lines.enumerated() {
+            c.put(line, row: max(0, c.rows / 2 - lines.count / 2) + i, column: max(0, (c.columns - DisplayWidth.of(line)) / 2),
+                  width: c.columns, style: .warning)
+        }
     }
 
     func drawTitle<C: Canvas>(_ c: inout C) {
         c.fillRow(0, from: 0, style: .title)
-        var col = c.put(" mingle · ", row: 0, column: 0, style: .title)
-        col = c.put(DisplayWidth.truncate(Sanitizer.clean(store.config.title), to: max(8, c.columns / 3)), row: 0, column: col, style: .title)
-        col += 2
         let tabs: [(ScreenKind, String)] = [(.reception, strings.screenReception), (.stall(nil), strings.screenStall),
                                             (.timekeeper, strings.screenTimekeeper), (.board, strings.screenBoard)]
-        for (kind, name) in tabs {
-            let isCurrent = kind.fKey == screen.fKey
-            if locked && !isCurrent { continue }
-            let label = locked ? " \(name) " : " F\(kind.fKey) \(name) "
+        let labels = tabs.filter { !locked || $0.0.fKey == screen.fKey }.map { kind, name in
+            (kind, locked ? " \(name) " : " F\(kind.fKey) \(name) ")
+        }
+        // The screen keys stay whole; the event's title gives way.
+        let tabsWidth = labels.reduce(0) { $0 + DisplayWidth.of($1.1) }
+        var col = c.put(" mingle · ", row: 0, column: 0, style: .title)
+        let titleRoom = max(4, min(c.columns / 3, c.columns - col - tabsWidth - 2))
+        col = c.put(DisplayWidth.truncate(Sanitizer.clean(store.config.title), to: titleRoom), row: 0, column: col, style: .title)
+        col += 2
+        for (kind, label) in labels {
             guard col + DisplayWidth.of(label) <= c.columns else { break }
-            col = c.put(label, row: 0, column: col, style: isCurrent ? .key : .title)
+            col = c.put(label, row: 0, column: col, style: kind.fKey == screen.fKey ? .key : .title)
         }
     }
 
@@ -53,7 +59,10 @@ extension App {
         var lines: [(String, Style)] = []
         if let p = storeProblem { lines += Wrap.lines(p, width: c.columns - 2).map { ($0, .alert) } }
         if let m = message, !messageHasFaded, m.text != storeProblem {
-            lines += Wrap.lines(m.text, width: c.columns - 2).map { ($0, m.isError ? .alert : .good) }
+            // Two rows at most: a message must not hide the row it is about for long.
+            var wrapped = Wrap.lines(m.text, width: c.columns - 2)
+            if wrapped.count > 2 { wrapped = [wrapped[0], DisplayWidth.truncate(wrapped[1...].joined(), to: c.columns - 2)] }
+            lines += wrapped.map { ($0, m.isError ? .alert : .good) }
         }
         // At most a third of the screen; the screen's own rows keep the rest.
         let shown = lines.suffix(max(1, c.rows / 3))
@@ -105,7 +114,9 @@ extension App {
             left += " \(strings.planned) \(plan.start)"
         }
         let counts = " │ \(strings.here) \(h.here) · \(strings.came) \(h.came)/\(h.invited)"
-        let who = DisplayWidth.truncate("\(screen.roleName)@\(Sanitizer.clean(author.user))", to: max(10, c.columns / 3))
+        // Role, user and terminal: two desks run by one account are told apart by the terminal.
+        let tty = author.terminal == "-" ? "" : " " + author.terminal
+        let who = DisplayWidth.truncate("\(screen.roleName)@\(Sanitizer.clean(author.user))\(Sanitizer.clean(tty))", to: max(10, c.columns / 3))
         let right = " \(who) │ \(t.clock) "
         let rightWidth = DisplayWidth.of(right)
         // The phase detail gives way first, then the counts; the right side stays whole.

@@ -19,7 +19,8 @@ extension App {
         var b: [KeyBinding] = [help]
         switch kind {
         case .screen:
-            b.append(KeyBinding([.ctrl("z")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() })
+            // Where u undoes, the hint line shows u, not Ctrl-Z as well.
+            b.append(KeyBinding([.ctrl("z")], s.keyUndo, help: s.keyUndoHelp, inBar: takesText, disabled: App.nothingToUndo) { app, _ in app.undo() })
             if !takesText {
                 // No text field here: single letters are commands.
                 b.append(KeyBinding([.char("u")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() })
@@ -27,7 +28,9 @@ extension App {
                 b.append(KeyBinding([.char("q")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() })
             }
             b.append(screenKeys(s, locked: locked))
-            if !locked {
+            // Not from a text field: a Tab pressed out of habit while typing a name would land on a
+            // screen where the next letters are commands.
+            if !locked && !takesText {
                 b.append(KeyBinding([.tab], s.keyNextScreen, inBar: false) { app, _ in
                     app.switchTo(ScreenKind.forFKey(app.screen.fKey == 5 ? 2 : app.screen.fKey + 1)!)
                 })
@@ -42,7 +45,7 @@ extension App {
         return KeyMap(s.keysEverywhere, b)
     }
 
-    private static func screenKeys(_ s: UIStrings, locked: Bool) -> KeyBinding {
+    static func screenKeys(_ s: UIStrings, locked: Bool) -> KeyBinding {
         KeyBinding((2...5).map { .function($0) }, s.keyScreens, help: s.keyScreensHelp, keyLabel: "F2–F5", inBar: false,
                    disabled: { _ in locked ? s.disabledLockedRole : nil }) { app, key in
             if case .function(let n) = key, let kind = ScreenKind.forFKey(n), kind.fKey != app.screen.fKey { app.switchTo(kind) }

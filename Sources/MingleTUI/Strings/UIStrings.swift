@@ -6,7 +6,7 @@ import MingleCore
 public struct UIStrings: Sendable {
     public var language: String
     public var screenReception, screenStall, screenTimekeeper, screenBoard: String
-    public var search, matches, noMatches, typeFirst, headerName, headerMinistry, headerRole, headerState: String
+    public var search, matches, oneMatch, noMatches, typeFirst, headerName, headerMinistry, headerRole, headerState: String
     public var stateInvited, stateHere, stateLeft, stateAtStall: String
     public var roleNew, roleSenior, roleStaff, roleGuest: String
     public var phaseNames: [Phase: String]
@@ -15,10 +15,10 @@ public struct UIStrings: Sendable {
     public var keyCheckIn, keyMove, keyPage, keyClear, keyWalkIn, keyWalkInHelp, keyCheckOut, keyUndo, keyUndoHelp: String
     public var keyHelp, keyQuit, keyQuitHelp, keyScreens, keyScreensHelp, keyNextScreen, keyRepaint, keysEverywhere: String
     public var keyTypingLabel, keyTypeSearch, keyTypeField, keyCursor, keyCursorOrRole, keyStartEnd, keyErase, keyEraseAll: String
-    public var walkInTitle, walkInName, walkInMinistry, walkInRole, walkInHint, walkInNeedsName: String
+    public var walkInTitle, walkInName, walkInMinistry, walkInRole, walkInHint, walkInNeedsName, walkInRoleLetters: String
     public var keyNextField, keyPreviousField, keySave, keyCancel, keyCancelForm, keyCloseForm, keyCloseFormHelp: String
     public var confirmTitle, keyYes, keyNo: String
-    public var confirmCheckOut, confirmQuit, confirmDiscard, confirmDiscardAndSwitch, confirmHint: String
+    public var confirmCheckOut, confirmCheckOutStall, confirmQuit, confirmDiscard, confirmDiscardAndSwitch, confirmHint: String
     public var helpTitle, helpClose, keyCloseHelp, keyScroll, keyScrollPage, notNow, disabledAllShown: String
     public var keysTitle, keysIntro, keysColumnKey, keysColumnWhat: String
     public var notBuiltTitle, notBuiltBody: String
@@ -29,7 +29,7 @@ public struct UIStrings: Sendable {
     public static let en = UIStrings(
         language: "en",
         screenReception: "Reception", screenStall: "Stall", screenTimekeeper: "Timekeeper", screenBoard: "Board",
-        search: "Search", matches: "matches", noMatches: "nobody matches — F6 registers a walk-in",
+        search: "Search", matches: "matches", oneMatch: "match", noMatches: "nobody matches — F6 registers a walk-in",
         typeFirst: "type a name, id or ministry first",
         headerName: "Name", headerMinistry: "Ministry", headerRole: "Role", headerState: "State",
         stateInvited: "invited", stateHere: "here", stateLeft: "left", stateAtStall: "at",
@@ -54,11 +54,12 @@ public struct UIStrings: Sendable {
         keyEraseAll: "erase everything typed in the field",
         walkInTitle: "Register a walk-in", walkInName: "Name", walkInMinistry: "Ministry", walkInRole: "Role",
         walkInHint: "Tab next field · ←/→ role · Enter save · Esc cancel", walkInNeedsName: "the name is empty",
+        walkInRoleLetters: "on Role: n new, s senior, t staff, g guest (or ←/→)",
         keyNextField: "next field", keyPreviousField: "previous field",
         keySave: "save and check in", keyCancel: "cancel", keyCancelForm: "cancel: close the form, nothing is saved",
         keyCloseForm: "close", keyCloseFormHelp: "close the form (asks first when something is typed)",
         confirmTitle: "A question", keyYes: "yes", keyNo: "no",
-        confirmCheckOut: "Check out %@?", confirmQuit: "Quit mingle? What you typed is not saved.",
+        confirmCheckOut: "Check out %@?", confirmCheckOutStall: "(They also leave %@.)", confirmQuit: "Quit mingle? What you typed is not saved.",
         confirmDiscard: "Discard this walk-in?", confirmDiscardAndSwitch: "Discard what is typed in the form and switch screens?",
         confirmHint: "Enter or y = yes · Esc or n = no",
         helpTitle: "Keys on this screen", helpClose: "Esc, F1 or ? closes this help", keyCloseHelp: "close the help",
@@ -76,7 +77,7 @@ public struct UIStrings: Sendable {
     public static let zhTW = UIStrings(
         language: "zh-TW",
         screenReception: "報到", screenStall: "攤位", screenTimekeeper: "計時", screenBoard: "看板",
-        search: "搜尋", matches: "筆", noMatches: "找不到 — 按 F6 現場報名",
+        search: "搜尋", matches: "筆", oneMatch: "筆", noMatches: "找不到 — 按 F6 現場報名",
         typeFirst: "請先輸入姓名、編號或機關",
         headerName: "姓名", headerMinistry: "機關", headerRole: "身分", headerState: "狀態",
         stateInvited: "未到", stateHere: "在場", stateLeft: "已離開", stateAtStall: "在",
@@ -101,11 +102,12 @@ public struct UIStrings: Sendable {
         keyEraseAll: "清除欄位裡輸入的全部文字",
         walkInTitle: "現場報名", walkInName: "姓名", walkInMinistry: "機關", walkInRole: "身分",
         walkInHint: "Tab 下一欄 · ←/→ 身分 · Enter 儲存 · Esc 取消", walkInNeedsName: "姓名是空的",
+        walkInRoleLetters: "身分欄：新、資、工、來（或 n、s、t、g，或 ←/→）",
         keyNextField: "下一欄", keyPreviousField: "上一欄",
         keySave: "儲存並報到", keyCancel: "取消", keyCancelForm: "取消：關閉表單，不儲存",
         keyCloseForm: "關閉", keyCloseFormHelp: "關閉表單（有輸入內容時會先問）",
         confirmTitle: "確認", keyYes: "是", keyNo: "否",
-        confirmCheckOut: "確定讓 %@ 簽退？", confirmQuit: "確定離開 mingle？剛輸入的內容不會保存。",
+        confirmCheckOut: "確定讓 %@ 簽退？", confirmCheckOutStall: "（也會離開 %@ 攤位。）", confirmQuit: "確定離開 mingle？剛輸入的內容不會保存。",
         confirmDiscard: "放棄這筆現場報名？", confirmDiscardAndSwitch: "放棄表單裡輸入的內容並切換畫面？",
         confirmHint: "Enter 或 y = 是 · Esc 或 n = 否",
         helpTitle: "這個畫面的按鍵", helpClose: "按 Esc、F1 或 ? 關閉說明", keyCloseHelp: "關閉說明",
