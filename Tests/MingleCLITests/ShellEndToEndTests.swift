@@ -36,47 +36,43 @@ struct ShellEndToEndTests {
         #expect(try t.waitUntil { !$0.contains("放棄") && $0.contains("林") }.ok)
     }
 
-    @Test func closingTheHelpAtSixtyBySixteenLeavesEveryWideCharacterWhole() throws {
-        let dir = try sampleStoreFolder()
-        let t = try open(dir, columns: 60, rows: 16)
-        try t.type("吳")
-        #expect(try t.waitFor("6 筆") != nil)
+    /// Types `search`, waits for `found`, then `disturb`s the screen and `restore`s it: the pane
+    /// must come back character for character.
+    func comesBack(columns: Int = 80, rows: Int = 24, search: String, found: String,
+                   disturb: (Tmux) throws -> Void, restore: String) throws {
+        let t = try open(try sampleStoreFolder(), columns: columns, rows: rows)
+        try t.type(search)
+        #expect(try t.waitFor(found) != nil)
         let before = try t.screen()
-        #expect(before.contains(" 搜尋: 吳") && before.contains(">吳耀文"))
-        try t.keys("F1")
-        #expect(try t.waitFor("這個畫面的按鍵") != nil)
-        try t.keys("Escape")
+        try disturb(t)
+        try t.keys(restore)
         let after = try t.waitUntil { $0 == before }
-        #expect(after.ok, "after Esc:\n\(after.screen)\nbefore:\n\(before)")
+        #expect(after.ok, "after \(restore):\n\(after.screen)\nbefore:\n\(before)")
+    }
+
+    @Test func closingTheHelpAtSixtyBySixteenLeavesEveryWideCharacterWhole() throws {
+        try comesBack(columns: 60, rows: 16, search: "吳", found: "6 筆", disturb: { t in
+            #expect(try t.screen().contains(" 搜尋: 吳"))
+            try t.keys("F1")
+            #expect(try t.waitFor("這個畫面的按鍵") != nil)
+        }, restore: "Escape")
     }
 
     @Test func closingTheWalkInFormWithALongNameLeavesNoPieces() throws {
-        let dir = try sampleStoreFolder()
-        let t = try open(dir)
-        try t.type("吳")
-        #expect(try t.waitFor("6 筆") != nil)
-        let before = try t.screen()
-        try t.keys("F6")
-        try t.type("司馬中原歐陽靜宜張簡阿美")
-        #expect(try t.waitFor("司馬中原歐陽靜宜張簡阿美") != nil)
-        try t.keys("Escape")
-        let after = try t.waitUntil { $0 == before }
-        #expect(after.ok, "after Esc:\n\(after.screen)")
+        try comesBack(search: "吳", found: "6 筆", disturb: { t in
+            try t.keys("F6")
+            try t.type("司馬中原歐陽靜宜張簡阿美")
+            #expect(try t.waitFor("司馬中原歐陽靜宜張簡阿美") != nil)
+        }, restore: "Escape")
     }
 
     @Test func ctrlLRepaintsWhatSomethingElseWroteOnTheTerminal() throws {
-        let dir = try sampleStoreFolder()
-        let t = try open(dir)
-        try t.type("吳耀")
-        #expect(try t.waitFor("1 筆") != nil)
-        let before = try t.screen()
-        let tty = try t.display("#{pane_tty}")
-        // A stray program (wall, a background job) writes over the screen.
-        try "\u{1B}[5;10HGARBAGE 垃圾 GARBAGE\u{1B}[12;1H~~~~".write(toFile: tty, atomically: false, encoding: .utf8)
-        #expect(try t.waitFor("GARBAGE") != nil)
-        try t.keys("C-l")
-        let after = try t.waitUntil { $0 == before }
-        #expect(after.ok, "after Ctrl-L:\n\(after.screen)")
+        try comesBack(search: "吳耀", found: "1 筆", disturb: { t in
+            // A stray program (wall, a background job) writes over the screen.
+            let tty = try t.display("#{pane_tty}")
+            try "\u{1B}[5;10HGARBAGE 垃圾 GARBAGE\u{1B}[12;1H~~~~".write(toFile: tty, atomically: false, encoding: .utf8)
+            #expect(try t.waitFor("GARBAGE") != nil)
+        }, restore: "C-l")
     }
 
     @Test(arguments: ["xterm-256color", "vt100", "screen-256color", "tmux-256color", "linux"])
