@@ -71,11 +71,18 @@ public struct LoggedEvent: Equatable, Hashable, Sendable {
     public var time: Timestamp
     public var author: Author
     public var event: Event
+    /// When one action wrote several events (`intro next`: one speaker done, the next started),
+    /// the seq of the first of them, on each: one undo takes back the whole action.
+    public var group: Int?
 
-    public init(seq: Int, time: Timestamp, author: Author, event: Event) {
+    public init(seq: Int, time: Timestamp, author: Author, event: Event, group: Int? = nil) {
         self.seq = seq
         self.time = time
         self.author = author
         self.event = event
+        self.group = group
     }
+
+    /// The seq that names this event's action: its group's first, or its own.
+    public var action: Int { group ?? seq }
 }

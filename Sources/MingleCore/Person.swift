@@ -2,6 +2,10 @@
 public enum Role: String, CaseIterable, Sendable, Codable {
     case new, senior, staff, guest
 
+    /// A walk-in's role unless the desk says otherwise, on every front end: a guest, so nobody
+    /// joins the new POs' introductions by accident.
+    public static let walkInDefault = Role.guest
+
     /// Words a spreadsheet may use for a role, English or Traditional Chinese.
     public static func parse(_ text: String) -> Role? {
         let key = text.trimmedSpaces().lowercased()

@@ -11,6 +11,17 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case walkInNeedsID
         case walkInNeedsName
         case idTaken(id: String, by: String)
+        /// The id was given to a walk-in earlier today (since undone): ids are never given twice.
+        case idUsedBefore(id: String, by: String)
+        /// Redoing event `seq` would not fit the room as it is now.
+        indirect case redoDoesNotFit(seq: Int, because: Why)
+        case nobodyWaiting
+        /// A walk-in who may well be someone on the list (the first such person; `others` more).
+        case walkInIsOnTheList(id: String, who: String, here: Bool, others: Int)
+        case nothingToUndo(user: String, terminal: String)
+        case nothingToRedo(user: String, terminal: String)
+        case nobodySpeaking
+        case nobodySpeakingToSkip
         case alreadySeated(who: String, stall: String)
         case seatingNotOpen(now: Phase)
         case stallFull(stall: String, seats: Int)
@@ -58,6 +69,16 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .walkInNeedsID: "a walk-in needs an id"
         case .walkInNeedsName: "a walk-in needs a name"
         case .idTaken(let id, let by): "the id \(id) is already taken by \(by)"
+        case .idUsedBefore(let id, let by): "the id \(id) was given to \(by) earlier today (since undone); ids are never given twice"
+        case .redoDoesNotFit(let seq, let why): "this cannot be redone: event \(seq) would no longer apply (\(Refusal(why).reason))"
+        case .nobodyWaiting: "nobody is waiting to introduce themselves"
+        case .walkInIsOnTheList(let id, let who, let here, let others):
+            "\(who) is on the list as \(id)" + (here ? " and is already here" : " (not checked in yet): check them in with `mingle checkin \(id)`")
+                + (others > 0 ? "; \(others) more on the list have this name" : "") + ". To register another person anyway, add --new"
+        case .nothingToUndo(let u, let t): "you have nothing to undo on this terminal (\(u) on \(t)); name an event number from `mingle log`"
+        case .nothingToRedo(let u, let t): "you have nothing to redo on this terminal (\(u) on \(t)): redo puts back what your last undo took back"
+        case .nobodySpeaking: "nobody is speaking"
+        case .nobodySpeakingToSkip: "nobody is speaking; say whom to skip"
         case .alreadySeated(let who, let stall): "\(who) already sits at \(stall)"
         case .seatingNotOpen(let now): "seating opens with the open chat (now: \(now.rawValue)); force it to seat anyway"
         case .stallFull(let stall, let seats): "\(stall) is full (\(seats) seats); force it to seat anyway"

@@ -16,6 +16,8 @@ extension Room {
         case .checkOut:
             let p = t.person!
             endSeating(p, at: time)
+            // A speaker who leaves stops speaking; back later, they wait in the queue again.
+            if intro.current == p { endTurn(.left, at: time) }
             presence[p].left = true
             presence[p].checkOutTime = time
             presence[p].checkOutBy = author
@@ -33,24 +35,27 @@ extension Room {
             queueIfNew(p)
 
         case .seat:
-            let p = t.person!, s = t.stall!
+            let p = t.person!
             endSeating(p, at: time)
-            seated[s].append(p)
-            presence[p].stall = s
-            presence[p].seatedSince = time
-            presence[p].openSeating = seatings.count
-            seatings.append(Seating(person: p, stall: s, from: time, to: nil))
+            startSeating(p, at: t.stall!, time: time)
 
         case .unseat:
             endSeating(t.person!, at: time)
 
         case .phase(_, let to, let move, let reason):
-            if phase == .chat && to > .chat {
-                // The tables empty for the photo: close every seating so encounters stop counting.
-                for s in seated.indices { for p in seated[s] { endSeating(p, at: time) } }
+            let plan = phasePlan(to: to, move: move)
+            var record = PhaseRecord(phase: to, since: time, move: move, reason: reason)
+            for seat in plan.leave { endSeating(seat.person, at: time) }
+            record.leftStalls = plan.leave
+            if let p = plan.endTurnOf {
+                endTurn(.phaseEnded, at: time)
+                intro.done.append(p)
+                record.endedTurnOf = p
             }
+            for seat in plan.back { startSeating(seat.person, at: seat.stall, time: time) }
+            if let p = plan.resumeTurnOf { resumeTurn(of: p) }
             phase = to
-            phaseHistory.append(PhaseRecord(phase: to, since: time, move: move, reason: reason))
+            phaseHistory.append(record)
 
         case .introStart:
             let p = t.person!
@@ -58,15 +63,15 @@ extension Room {
             intro.skipped.removeAll { $0 == p }
             intro.current = p
             intro.currentSince = time
+            intro.turns.append(Turn(person: p, start: time, end: nil, outcome: .speaking))
 
         case .introDone:
+            endTurn(.done, at: time)
             intro.done.append(t.person!)
-            intro.current = nil
-            intro.currentSince = nil
 
         case .introSkip:
             let p = t.person!
-            if intro.current == p { intro.current = nil; intro.currentSince = nil }
+            if intro.current == p { endTurn(.skipped, at: time) }
             intro.skipped.append(p)
 
         case .introAdd:
@@ -105,6 +110,36 @@ extension Room {
 
     private mutating func queueIfNew(_ p: Int) {
         if people[p].role == .new, !intro.order.contains(p) { intro.order.append(p) }
+    }
+
+    private mutating func startSeating(_ p: Int, at s: Int, time: Timestamp) {
+        seated[s].append(p)
+        presence[p].stall = s
+        presence[p].seatedSince = time
+        presence[p].openSeating = seatings.count
+        seatings.append(Seating(person: p, stall: s, from: time, to: nil))
+    }
+
+    /// The current speaker's turn ends (done, skipped, or with the introductions).
+    private mutating func endTurn(_ outcome: Turn.Outcome, at time: Timestamp) {
+        if let i = intro.turns.lastIndex(where: { $0.person == intro.current && $0.end == nil }) {
+            intro.turns[i].end = time
+            intro.turns[i].outcome = outcome
+        }
+        intro.current = nil
+        intro.currentSince = nil
+    }
+
+    /// Going back into the introductions: the speaker whose turn the move out ended speaks again,
+    /// their time running on from where it started.
+    private mutating func resumeTurn(of p: Int) {
+        intro.done.removeAll { $0 == p }
+        if let i = intro.turns.lastIndex(where: { $0.person == p }) {
+            intro.turns[i].end = nil
+            intro.turns[i].outcome = .speaking
+            intro.currentSince = intro.turns[i].start
+        }
+        intro.current = p
     }
 
     private mutating func endSeating(_ p: Int, at time: Timestamp) {

@@ -27,6 +27,19 @@ public struct Seating: Equatable, Hashable, Sendable {
     public var to: Timestamp?
 }
 
+/// One speaker's time at the front: from their start to done, skipped, or the end of the
+/// introductions. A speaker skipped and taken again has a turn for each time.
+public struct Turn: Equatable, Hashable, Sendable {
+    public enum Outcome: String, Sendable { case speaking, done, skipped, phaseEnded, left }
+    public var person: Int
+    public var start: Timestamp
+    public var end: Timestamp?
+    public var outcome: Outcome
+
+    /// Seconds spoken, counting an unfinished turn up to `now`.
+    public func seconds(now: Timestamp) -> Int { Int(((end ?? now).millis - start.millis) / 1000) }
+}
+
 /// The introductions: who speaks in which order, who is speaking, who is done or skipped.
 public struct Introductions: Equatable, Hashable, Sendable {
     /// Everyone ever queued, in speaking order (people indices).
@@ -35,14 +48,26 @@ public struct Introductions: Equatable, Hashable, Sendable {
     public var currentSince: Timestamp?
     public var done: [Int] = []
     public var skipped: [Int] = []
+    public var turns: [Turn] = []
 }
 
-/// A phase as it actually happened.
+/// Someone at a stall, as a phase change found them.
+public struct StallSeat: Equatable, Hashable, Sendable {
+    public var person: Int
+    public var stall: Int
+}
+
+/// A phase as it actually happened, and what moving into it changed in the room — so that going
+/// back can put it as it was.
 public struct PhaseRecord: Equatable, Hashable, Sendable {
     public var phase: Phase
     public var since: Timestamp
     public var move: PhaseMove
     public var reason: String
+    /// Who left their stalls when this phase began (the photo empties the tables).
+    public var leftStalls: [StallSeat] = []
+    /// The speaker whose turn this phase ended (leaving the introductions).
+    public var endedTurnOf: Int?
 }
 
 public struct RoomMessage: Equatable, Hashable, Sendable {

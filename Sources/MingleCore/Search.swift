@@ -42,15 +42,23 @@ extension Room {
 }
 
 extension Room {
-    /// W001, W002, …: the first free walk-in id. Decided by a writer under the log lock, so two
-    /// desks never hand out the same one.
-    public func nextWalkInID() -> String {
-        var n = 1
-        while true {
-            let digits = String(n)
-            let id = "W" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
-            if personIndex[id] == nil { return id }
-            n += 1
+    /// People on the list (not walk-ins) whom a walk-in with this name and ministry may well be:
+    /// the same name (case, accents, width and spaces aside) and the same ministry, or no
+    /// ministry on one side. The desk offers them before registering a second person.
+    public func listedPeople(named name: String, ministry: String) -> [Int] {
+        func key(_ s: String) -> String { Room.fold(s).filter { !$0.isWhitespace } }
+        let n = key(name), m = key(ministry)
+        guard !n.isEmpty else { return [] }
+        return (0..<invitedCount).filter { i in
+            key(people[i].name) == n && (m.isEmpty || people[i].ministry.isEmpty || key(people[i].ministry) == m)
         }
+    }
+
+    /// Refuses a walk-in who may be someone on the list (the front end then offers that person,
+    /// or registers a new one when told to).
+    public func checkNotOnTheList(name: String, ministry: String) throws(Refusal) {
+        let found = listedPeople(named: name, ministry: ministry)
+        guard let first = found.first else { return }
+        throw Refusal(.walkInIsOnTheList(id: people[first].id, who: label(first), here: presence[first].isHere, others: found.count - 1))
     }
 }

@@ -1,10 +1,11 @@
 /// The whole state: the room plus the history it was built from. The log is the one source of
 /// truth; `State.replay` and repeated `apply` give the same result (a property test proves it).
 ///
-/// Undo: an `undo` event cancels an earlier event (undoing an undo redoes it). The room is then
-/// rebuilt from the effective events, so the consequences of cancelling are exact: a later event
-/// that depended on the cancelled one (a seat after an undone check-in) no longer applies and is
-/// listed in `refused`. Undos are rare human actions; a rebuild of 100,000 events takes ~tens of ms.
+/// Undo: an `undo` event cancels an earlier action — every event that action wrote (see
+/// `LoggedEvent.group`); undoing an undo redoes. The room is then rebuilt from the effective
+/// events, so the consequences are exact: a later event that depended on a cancelled one (a seat
+/// after an undone check-in) no longer applies and is listed in `refused`. Undos are rare human
+/// actions; a rebuild of 100,000 events takes tens of ms.
 public struct State: Equatable, Sendable {
     public private(set) var room: Room
     public private(set) var history: [LoggedEvent] = []
@@ -12,11 +13,17 @@ public struct State: Equatable, Sendable {
     public private(set) var cancelled: Set<Int> = []
     /// Events in the log that did not apply when replayed (seq → reason).
     public private(set) var refused: [Int: String] = [:]
+    /// The events of each action that wrote more than one (first seq → all their seqs).
+    public private(set) var groups: [Int: [Int]] = [:]
+    /// Every id a walk-in was ever given, undone or not: an id is never given twice.
+    public private(set) var walkInIDsEver: [String: String] = [:]
+    private var highestWalkInNumber = 0
     let base: Room
 
     public init(config: EventConfig, roster: [Person]) {
         base = Room(config: config, roster: roster)
         room = base
+        for p in roster { highestWalkInNumber = max(highestWalkInNumber, State.walkInNumber(p.id) ?? 0) }
     }
 
     public var lastSeq: Int { history.last?.seq ?? 0 }
@@ -26,7 +33,8 @@ public struct State: Equatable, Sendable {
     public static func replay(config: EventConfig, roster: [Person], events: [LoggedEvent]) -> State {
         var s = State(config: config, roster: roster)
         s.history = events
-        s.cancelled = cancellations(of: events)
+        for e in events { s.note(e) }
+        s.cancelled = s.cancellations()
         s.rebuild()
         return s
     }
@@ -34,8 +42,9 @@ public struct State: Equatable, Sendable {
     /// Applies one more event from the log (in sequence order).
     public mutating func apply(_ e: LoggedEvent) {
         history.append(e)
+        note(e)
         if case .undo = e.event {
-            cancelled = State.cancellations(of: history)
+            cancelled = cancellations()
             rebuild()
         } else {
             applyToRoom(e)
@@ -46,10 +55,11 @@ public struct State: Equatable, Sendable {
     public mutating func apply<S: Sequence>(contentsOf events: S) where S.Element == LoggedEvent {
         var hasUndo = false
         for e in events {
-            if case .undo = e.event { hasUndo = true; history.append(e) } else if hasUndo { history.append(e) } else { apply(e) }
+            if case .undo = e.event { hasUndo = true }
+            if hasUndo { history.append(e); note(e) } else { apply(e) }
         }
         if hasUndo {
-            cancelled = State.cancellations(of: history)
+            cancelled = cancellations()
             rebuild()
         }
     }
@@ -58,13 +68,14 @@ public struct State: Equatable, Sendable {
     /// otherwise.
     public mutating func applyChecked(_ e: LoggedEvent) throws(Refusal) {
         guard e.seq > lastSeq else { throw Refusal(.outOfOrder(seq: e.seq, last: lastSeq)) }
-        if case .undo(let target) = e.event {
-            _ = try undoTarget(target)
+        try check(e.event)
+        if case .undo = e.event {
             apply(e)
             return
         }
         try room.apply(e.event, at: e.time, by: e.author)
         history.append(e)
+        note(e)
     }
 
     /// What a writer asks before appending: would these events apply, one after the other, now?
@@ -78,11 +89,19 @@ public struct State: Equatable, Sendable {
         for e in events { try probe.applyChecked(LoggedEvent(seq: probe.lastSeq + 1, time: time, author: author, event: e)) }
     }
 
-    /// Would this one event apply now?
+    /// Would this one event apply now? Beyond the room's rules: a walk-in's id must never have
+    /// been given before, and a redo must fit the room as it is now.
     public func check(_ event: Event) throws(Refusal) {
-        if case .undo(let target) = event {
-            _ = try undoTarget(target)
-        } else {
+        switch event {
+        case .undo(let target):
+            let e = try undoTarget(target)
+            if case .undo = e.event { try checkRedo(of: e) }
+        case .walkIn(let p):
+            if let name = walkInIDsEver[p.id], room.index(ofPerson: p.id) == nil {
+                throw Refusal(.idUsedBefore(id: p.id, by: name))
+            }
+            try room.check(event)
+        default:
             try room.check(event)
         }
     }
@@ -92,21 +111,68 @@ public struct State: Equatable, Sendable {
         guard let e = event(seq: seq) else { throw Refusal(.noSuchEvent(seq: seq)) }
         if case .note = e.event { throw Refusal(.cannotUndoNote(seq: seq)) }
         guard !cancelled.contains(seq) else {
-            let by = history.last { if case .undo(seq) = $0.event { !cancelled.contains($0.seq) } else { false } }?.author
+            let by = history.last { if case .undo(let t) = $0.event { t == seq && !cancelled.contains($0.seq) } else { false } }?.author
             throw Refusal(.alreadyUndone(seq: seq, kind: e.event.kind, by: by))
         }
         return e
     }
 
-    /// The most recent event by this user on this terminal that is still in effect and can be undone.
+    /// A redo puts an action back into a room that went on without it. It never removes anyone:
+    /// it is refused when someone registered since would no longer be there (their walk-in would
+    /// no longer apply). Other consequences are what the room was before the undo: a seat taken
+    /// later in a full stall gives way again.
+    private func checkRedo(of undo: LoggedEvent) throws(Refusal) {
+        var probe = self
+        probe.history.append(LoggedEvent(seq: lastSeq + 1, time: lastTime ?? undo.time, author: undo.author, event: .undo(seq: undo.seq)))
+        probe.cancelled = probe.cancellations()
+        probe.rebuild()
+        for (seq, why) in probe.refusalWhy.sorted(by: { $0.key < $1.key }) where refused[seq] == nil && !cancelled.contains(seq) {
+            if case .walkIn = event(seq: seq)?.event { throw Refusal(.redoDoesNotFit(seq: seq, because: why)) }
+        }
+    }
+
+    /// The reasons behind `refused`, as data (for the redo check's message in any language).
+    private var refusalWhy: [Int: Refusal.Why] = [:]
+
+    /// The most recent action by this user on this terminal that is still in effect and can be
+    /// undone: pressing undo again goes one action further back.
     public func lastUndoable(by author: Author) -> LoggedEvent? {
         history.last { e in
             guard e.author.user == author.user, e.author.terminal == author.terminal,
-                  !cancelled.contains(e.seq), refused[e.seq] == nil else { return false }
-            if case .note = e.event { return false }
-            return true
+                  !cancelled.contains(e.seq), refused[e.seq] == nil, e.group == nil || e.group == e.seq else { return false }
+            switch e.event {
+            case .note, .undo: return false
+            default: return true
+            }
         }
     }
+
+    /// The undo this terminal could take back (a redo): its latest undo still in effect, as long
+    /// as it has done nothing new since. Redone actions are passed over, so redo goes forward
+    /// again one action at a time.
+    public func lastRedoable(by author: Author) -> LoggedEvent? {
+        for e in history.reversed() where e.author.user == author.user && e.author.terminal == author.terminal {
+            if cancelled.contains(e.seq) { continue }
+            switch e.event {
+            case .note: continue
+            case .undo(let target):
+                if let t = event(seq: target), case .undo = t.event { continue }  // a redo: look further back
+                return e
+            default:
+                return nil  // something new since the last undo: nothing to redo
+            }
+        }
+        return nil
+    }
+
+    /// Every event of the action `seq` belongs to, in order.
+    public func members(ofAction seq: Int) -> [Int] {
+        let first = event(seq: seq)?.action ?? seq
+        return groups[first] ?? [seq]
+    }
+
+    /// The events of an action, for saying what an undo took back.
+    public func events(ofAction seq: Int) -> [LoggedEvent] { members(ofAction: seq).compactMap(event(seq:)) }
 
     public func event(seq: Int) -> LoggedEvent? {
         // Sequence numbers increase along the history: binary search.
@@ -120,12 +186,35 @@ public struct State: Equatable, Sendable {
         return nil
     }
 
-    /// Walks back from the newest event: an undo that is itself in effect cancels its target.
-    static func cancellations(of events: [LoggedEvent]) -> Set<Int> {
+    /// The next walk-in id: one more than the highest W-number ever given (or on the roster), so
+    /// an id is never given twice, even after an undo.
+    public func nextWalkInID() -> String {
+        let digits = String(highestWalkInNumber + 1)
+        return "W" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
+    }
+
+    /// 12 for "W012"; nil for ids of another shape.
+    static func walkInNumber(_ id: String) -> Int? {
+        guard id.count > 1, id.first == "W" || id.first == "w" else { return nil }
+        return Int(id.dropFirst())
+    }
+
+    /// Keeps what the history says beyond the room: groups and the walk-in ids ever given.
+    private mutating func note(_ e: LoggedEvent) {
+        if let g = e.group { groups[g, default: []].append(e.seq) }
+        if case .walkIn(let p) = e.event {
+            walkInIDsEver[p.id] = p.name
+            highestWalkInNumber = max(highestWalkInNumber, State.walkInNumber(p.id) ?? 0)
+        }
+    }
+
+    /// Walks back from the newest event: an undo that is itself in effect cancels every event of
+    /// its target's action.
+    func cancellations() -> Set<Int> {
         var out: Set<Int> = []
-        for e in events.reversed() {
+        for e in history.reversed() {
             guard case .undo(let target) = e.event, !out.contains(e.seq), target < e.seq else { continue }
-            out.insert(target)
+            for m in members(ofAction: target) { out.insert(m) }
         }
         return out
     }
@@ -133,18 +222,23 @@ public struct State: Equatable, Sendable {
     private mutating func rebuild() {
         room = base
         refused = [:]
+        refusalWhy = [:]
         for e in history where !cancelled.contains(e.seq) { applyToRoom(e) }
     }
 
     private mutating func applyToRoom(_ e: LoggedEvent) {
         if case .undo(let target) = e.event {
-            if target >= e.seq || event(seq: target) == nil { refused[e.seq] = "undo of an unknown event \(target)" }
+            if target >= e.seq || event(seq: target) == nil {
+                refused[e.seq] = "undo of an unknown event \(target)"
+                refusalWhy[e.seq] = .noSuchEvent(seq: target)
+            }
             return
         }
         do {
             try room.apply(e.event, at: e.time, by: e.author)
         } catch {
             refused[e.seq] = error.reason
+            refusalWhy[e.seq] = error.why
         }
     }
 }

@@ -2,111 +2,115 @@ import Foundation
 import MingleCore
 import TOMLKit
 
-/// event.toml: the human-edited event configuration. Parsed with TOMLKit; every problem is
-/// reported with the file name and, where TOML gives one, the line and column.
+/// A problem in event.toml, for the host: the line (0 when the whole file is meant) and what is
+/// wrong, in words — never the TOML library's own text.
+public struct ConfigIssue: Equatable, Sendable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+
+    public init(line: Int, message: String) {
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { ConfigFile.fileName + (line > 0 ? ", line \(line)" : "") + ": " + message }
+}
+
+/// event.toml: the human-edited event configuration. TOMLKit reads the syntax; every setting is
+/// then checked here by hand, so each problem names its line and says what is expected.
 public enum ConfigFile {
     public static let fileName = "event.toml"
 
-    private struct Raw: Decodable {
-        var title: String?
-        var date: String?
-        var venue: String?
-        var language: String?
-        var encounter_minutes: Int?
-        var phases: [RawPhase]?
-        var stalls: [RawStall]?
+    /// What reading the file found: the configuration when nothing is wrong, every error (unknown
+    /// settings first: they usually explain the rest), and warnings.
+    public struct Reading: Sendable {
+        public var config: EventConfig?
+        public var errors: [ConfigIssue] = []
+        public var warnings: [ConfigIssue] = []
     }
 
-    private struct RawPhase: Decodable {
-        var name: String?
-        var start: String?
-        var minutes: Int?
-        var seconds_per_speaker: Int?
-    }
+    public static func load(_ path: String) throws(StoreError) -> EventConfig { try loadText(path).config }
 
-    private struct RawStall: Decodable {
-        var id: String?
-        var name: String?
-        var owners: [String]?
-        var seats: Int?
-    }
-
-    public static func load(_ path: String) throws(StoreError) -> EventConfig {
+    /// The file's configuration and text (for finding lines later), or its first problem.
+    static func loadText(_ path: String) throws(StoreError) -> (config: EventConfig, text: String, warnings: [ConfigIssue]) {
         guard let bytes = Posix.readFile(path) else {
             throw .damaged(file: fileName, line: 0, problem: "cannot be read: \(Posix.errorText())", remedy: "")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .damaged(file: fileName, line: 0, problem: "is not UTF-8 text", remedy: "Save it as UTF-8 in your editor.")
         }
-        return try parse(text)
+        let r = read(text)
+        return (try valid(r), text, r.warnings)
     }
 
-    public static func parse(_ text: String) throws(StoreError) -> EventConfig {
-        let raw: Raw
+    /// The configuration, or the first problem (with how many there are in all).
+    public static func parse(_ text: String) throws(StoreError) -> EventConfig { try valid(read(text)) }
+
+    private static func valid(_ r: Reading) throws(StoreError) -> EventConfig {
+        if let first = r.errors.first {
+            throw .damaged(file: fileName, line: first.line, problem: first.message,
+                           remedy: r.errors.count > 1 ? "(\(r.errors.count) problems in all; `mingle check` lists them)" : "")
+        }
+        return r.config!
+    }
+
+    public static func read(_ text: String) -> Reading {
+        let table: TOMLTable
         do {
-            let table = try TOMLTable(string: text)
-            raw = try TOMLDecoder().decode(Raw.self, from: table)
+            table = try TOMLTable(string: text)
         } catch let e as TOMLParseError {
-            throw .damaged(file: fileName, line: e.source.begin.line,
-                           problem: "column \(e.source.begin.column): \(e.description)", remedy: "")
-        } catch let e as DecodingError {
-            throw problem(describe(e))
+            return Reading(errors: [ConfigIssue(line: e.source.begin.line, message: syntaxProblem(e))])
         } catch {
-            throw problem("\(error)")
+            return Reading(errors: [ConfigIssue(line: 0, message: "cannot be read as TOML: check the quotes, brackets and = signs")])
         }
-        guard let title = raw.title, !title.trimmedSpaces().isEmpty else { throw problem("title is missing") }
-        var phases: [PlannedPhase] = []
-        for (i, p) in (raw.phases ?? []).enumerated() {
-            let at = "[[phases]] number \(i + 1)"
-            guard let name = p.name, let phase = Phase(rawValue: name), phase != .closed else {
-                throw problem("\(at): name must be one of reception, opening, introductions, chat, photo")
-            }
-            guard let startText = p.start, let start = ClockTime(startText) else {
-                throw problem("\(at) (\(name)): start must be a time like \"14:00\"")
-            }
-            guard let minutes = p.minutes, minutes > 0 else { throw problem("\(at) (\(name)): minutes must be a positive number") }
-            if phases.contains(where: { $0.phase == phase }) { throw problem("\(at): the phase \(name) is listed twice") }
-            if let s = p.seconds_per_speaker, s <= 0 { throw problem("\(at): seconds_per_speaker must be positive") }
-            phases.append(PlannedPhase(phase: phase, start: start, minutes: minutes,
-                                       secondsPerSpeaker: p.seconds_per_speaker ?? (phase == .introductions ? 60 : nil)))
-        }
-        var stalls: [Stall] = []
-        for (i, s) in (raw.stalls ?? []).enumerated() {
-            let at = "[[stalls]] number \(i + 1)"
-            guard let id = s.id?.trimmedSpaces(), !id.isEmpty, !id.contains(" ") else {
-                throw problem("\(at): id is missing (a short word without spaces, like \"S1\")")
-            }
-            guard let name = s.name?.trimmedSpaces(), !name.isEmpty else { throw problem("\(at) (\(id)): name is missing") }
-            guard let seats = s.seats, seats > 0 else { throw problem("\(at) (\(id)): seats must be a positive number") }
-            if stalls.contains(where: { $0.id == id }) { throw problem("\(at): the stall id \(id) is used twice") }
-            stalls.append(Stall(id: id, name: name, owners: s.owners ?? [], seats: seats))
-        }
-        let language = raw.language ?? "zh-TW"
-        guard language == "zh-TW" || language == "en" else { throw problem("language must be \"zh-TW\" or \"en\"") }
-        let encounter = raw.encounter_minutes ?? 10
-        guard encounter > 0 else { throw problem("encounter_minutes must be a positive number") }
-        return EventConfig(title: title, date: raw.date ?? "", venue: raw.venue ?? "", language: language,
-                           phases: phases, stalls: stalls, encounterMinutes: encounter)
+        var reader = ConfigReader(lines: TOMLLines(text))
+        let config = reader.read(table)
+        let unknown = reader.errors.filter(\.isUnknownKey).map(\.issue), others = reader.errors.filter { !$0.isUnknownKey }.map(\.issue)
+        return Reading(config: reader.errors.isEmpty ? config : nil, errors: unknown + others, warnings: reader.warnings)
     }
 
-    private static func problem(_ text: String) -> StoreError {
-        .damaged(file: fileName, line: 0, problem: text, remedy: "")
+    /// Stall owners who are not on the roster: an error for `mingle check` and the screens, named
+    /// by the line of the stall's owners; not one that stops the day (the roster is imported after
+    /// the stalls are planned, and import is how it is fixed).
+    public static func ownerProblems(_ text: String, _ config: EventConfig, rosterIDs: Set<String>) -> [ConfigIssue] {
+        let lines = TOMLLines(text)
+        var out: [ConfigIssue] = []
+        for (i, s) in config.stalls.enumerated() {
+            for o in s.owners where !rosterIDs.contains(o) {
+                out.append(ConfigIssue(line: lines.line(of: "owners", in: TOMLLines.Table(name: "stalls", number: i + 1)),
+                                       message: "stall \(s.id) (\(s.name)) has the owner \(o), who is not in \(RosterFile.fileName)"))
+            }
+        }
+        return out
     }
 
-    private static func describe(_ e: DecodingError) -> String {
-        func path(_ c: [CodingKey]) -> String {
-            c.map { $0.intValue.map { "[\($0 + 1)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: ["."])
+    /// A TOML syntax error in words, at its column. The library's message only chooses which
+    /// words: it is never shown.
+    static func syntaxProblem(_ e: TOMLParseError) -> String {
+        let lib = e.description.lowercased()
+        let what: String
+        if lib.contains("parsing string") || lib.contains("parsing literal string") {
+            what = "a quote (\" or ') opened here is not closed on the same line"
+        } else if lib.contains("expected value") {
+            what = "a value is missing after the = sign (text goes in quotes: title = \"…\")"
+        } else if lib.contains("redefine") {
+            what = "this setting is written twice in the same place"
+        } else if lib.contains("parsing array") {
+            what = "a list opened with [ is not closed with ]"
+        } else if lib.contains("table header") {
+            what = "a table name must be closed: [[phases]] or [[stalls]]"
+        } else if lib.contains("expected '='") || lib.contains("expected keys") {
+            what = "expected a setting in the form name = value (a name without spaces, then =)"
+        } else if lib.contains("parsing date") || lib.contains("parsing time") {
+            what = "this is not a real date or time; write dates as \"2026-12-04\" and times as \"14:05\", in quotes"
+        } else if lib.contains("parsing boolean") {
+            what = "text goes in quotes (\"…\"); only true and false go without"
+        } else if lib.contains("floating-point") || lib.contains("integer") {
+            what = "this is not a number; numbers are written like 8, text goes in quotes"
+        } else {
+            what = "this is not valid TOML; check the quotes, brackets and = signs"
         }
-        switch e {
-        case .typeMismatch(let t, let c): return "\(path(c.codingPath)) has the wrong kind of value (expected \(t == Int.self ? "a whole number" : t == String.self ? "text in quotes" : "\(t)"))"
-        case .valueNotFound(_, let c): return "\(path(c.codingPath)) has no value"
-        case .keyNotFound(let k, let c):
-            // TOMLKit reports a value of the wrong type (seats = "eight") as a missing key.
-            let full = c.codingPath.last?.stringValue == k.stringValue ? c.codingPath : c.codingPath + [k]
-            return "\(path(full)) is missing or has the wrong kind of value"
-        case .dataCorrupted(let c): return "\(path(c.codingPath)): \(c.debugDescription)"
-        @unknown default: return "\(e)"
-        }
+        return "column \(e.source.begin.column): \(what)"
     }
 
     /// The file as a person would write it, with comments explaining each setting.

@@ -58,7 +58,12 @@ extension LogLineCodec {
         }
         let author = try fields.author()
         let event = try makeEvent(kind: UnsafeBufferPointer(rebasing: kindTok), fields)
-        return LoggedEvent(seq: seq, time: time, author: author, event: event)
+        var group: Int?
+        if let g = fields.raw("grp") {
+            guard let n = parseInt(g[...]), n > 0, n <= seq else { throw .syntax("grp= must be the number of an event at or before this one") }
+            group = n
+        }
+        return LoggedEvent(seq: seq, time: time, author: author, event: event, group: group)
     }
 
     public static func decode(_ line: [UInt8]) throws(LineProblem) -> LoggedEvent {

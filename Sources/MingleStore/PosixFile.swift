@@ -44,6 +44,22 @@ public enum Posix {
         return (st.st_mode & S_IWGRP) != 0 || (st.st_mode & S_ISGID) != 0 ? 0o660 : 0o600
     }
 
+    /// What identifies a version of a file: a change in any of these means it was written or
+    /// replaced since (editors save by writing a new file and renaming it over the old one).
+    struct FileStamp: Equatable {
+        var device: UInt64, inode: UInt64, size: Int64, seconds: Int, nanoseconds: Int
+
+        init?(_ path: String) {
+            var st = stat()
+            guard stat(path, &st) == 0 else { return nil }
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+            size = Int64(st.st_size)
+            seconds = Int(st.st_mtim.tv_sec)
+            nanoseconds = Int(st.st_mtim.tv_nsec)
+        }
+    }
+
     public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR

@@ -31,6 +31,8 @@ public struct RosterReading: Sendable {
 /// headers. Parsing is CSV.swift's; this file maps columns and checks each value.
 public enum RosterImport {
     enum Column: String, CaseIterable { case id, name, ministry, role, email, title }
+    /// How many rows above the header (a title, a date) are passed over before giving up.
+    static let maxTitleRows = 10
 
     static let headerWords: [Column: [String]] = [
         .id: ["id", "編號", "代號", "序號", "員工編號", "no", "no."],
@@ -77,11 +79,28 @@ public enum RosterImport {
         var header: [String]?
         var columns: [Int: Column] = [:]
         var seenIDs: [String: Int] = [:]
+        var titleRows: [(line: Int, row: [String])] = []
         while let row = reader.next() {
             let rowLine = line
             line += 1 + row.reduce(0) { $0 + $1.filter { $0 == "\n" || $0 == "\r\n" }.count }
             if row.allSatisfy({ $0.trimmedSpaces().isEmpty }) { continue }
             guard let head = header else {
+                // Spreadsheets often put a title (and a date, a note) above the header: the header
+                // is the first row naming at least two of the required columns.
+                let named = row.compactMap(column(forHeader:))
+                let required: [Column] = [.id, .name, .ministry, .role]
+                guard Set(named).intersection(required).count >= 2 else {
+                    titleRows.append((rowLine, row))
+                    if titleRows.count >= maxTitleRows {
+                        r.errors.append(ImportIssue(file: file, line: titleRows[0].line, message: "no header row in the first \(maxTitleRows) lines: "
+                            + "one row must name the columns id, name, ministry and role (or 編號, 姓名, 機關, 身分)"))
+                        return r
+                    }
+                    continue
+                }
+                for t in titleRows {
+                    r.warnings.append(ImportIssue(file: file, line: t.line, message: "is above the header row (line \(rowLine)): read as a title and left out"))
+                }
                 header = row.map { $0.trimmedSpaces() }
                 var issues: [ImportIssue] = []
                 for (i, h) in row.enumerated() {
@@ -92,8 +111,10 @@ public enum RosterImport {
                         columns[i] = c
                     }
                 }
-                for c in [Column.id, .name, .ministry, .role] where !columns.values.contains(c) {
-                    issues.append(ImportIssue(file: file, line: rowLine, message: "no \(c.rawValue) column: the first row must name it (\(headerWords[c]!.prefix(2).joined(separator: " or ")))"))
+                let missing = required.filter { !columns.values.contains($0) }
+                if !missing.isEmpty {
+                    issues.append(ImportIssue(file: file, line: rowLine, message: "the header row has no "
+                        + missing.map { "\($0.rawValue) column (\(headerWords[$0]!.prefix(2).joined(separator: " or ")))" }.joined(separator: ", no ")))
                 }
                 if !issues.isEmpty { r.errors += issues; return r }
                 continue
@@ -101,6 +122,15 @@ public enum RosterImport {
             var rowErrors: [ImportIssue] = []
             func issue(_ col: Int?, _ message: String) -> ImportIssue {
                 ImportIssue(file: file, line: rowLine, column: col.map { $0 + 1 }, columnName: col.map { head[$0] }, message: message)
+            }
+            // A short row (a line cut off, or cells left out at the end) is said as that, once,
+            // rather than as every required value it lacks.
+            let cutOff = columns.filter { $0.key >= row.count && [Column.id, .name, .role].contains($0.value) }.sorted { $0.key < $1.key }
+            if !cutOff.isEmpty {
+                r.errors.append(issue(nil, "is short: \(row.count) field\(row.count == 1 ? "" : "s") where the header has \(head.count) "
+                    + "(\(head.joined(separator: ", "))); missing: \(head[row.count...].joined(separator: ", "))"))
+                r.skippedLines.append(rowLine)
+                continue
             }
             if row.count > head.count, row[head.count...].contains(where: { !$0.trimmedSpaces().isEmpty }) {
                 rowErrors.append(issue(nil, "has \(row.count) fields but the first row names only \(head.count) columns"))
@@ -136,7 +166,11 @@ public enum RosterImport {
             r.people.append((Person(id: id, name: values[.name]!, ministry: values[.ministry] ?? "", role: role!,
                                     email: values[.email] ?? "", title: values[.title] ?? "", extras: extras), rowLine))
         }
-        if header == nil { r.errors.append(ImportIssue(file: file, line: 1, message: "is empty: there is no header row")) }
+        if header == nil {
+            r.errors.append(titleRows.isEmpty
+                ? ImportIssue(file: file, line: 1, message: "is empty: there is no header row")
+                : ImportIssue(file: file, line: titleRows[0].line, message: "has no header row: no line names the columns id, name, ministry and role (or 編號, 姓名, 機關, 身分)"))
+        }
         return r
     }
 

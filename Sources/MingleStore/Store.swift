@@ -21,6 +21,15 @@ public final class Store {
     let log: EventLog
     /// Things the user should be told once (a torn log end set aside, …).
     public private(set) var notices: [String] = []
+    /// event.toml or roster.csv was edited into something that does not read: the last good
+    /// version stays in use, and this says what is wrong where, until the file is fixed.
+    public private(set) var sourceProblem: StoreError?
+    /// Problems across the two files that do not stop the day (a stall owner not on the roster).
+    public private(set) var configProblems: [ConfigIssue] = []
+    /// Warnings about event.toml (one owner on two stalls, phases planned to overlap).
+    public private(set) var configWarnings: [ConfigIssue] = []
+    private var configStamp: Posix.FileStamp?
+    private var rosterStamp: Posix.FileStamp?
     /// The clock, injectable for tests.
     public var now: () -> Timestamp = Posix.now
 
@@ -33,30 +42,61 @@ public final class Store {
     /// Opens and replays a store. Throws `.noStore` when the folder holds no store.
     public init(directory: String, calls: FileCalls = .system) throws(StoreError) {
         self.directory = directory
+        if let p = StoreAccess.openProblem(directory: directory) { throw .access(p) }
         guard Posix.exists(directory + "/" + ConfigFile.fileName) else {
             throw .noStore(Posix.isDirectory(directory)
                 ? "\(directory) is not a mingle store (there is no \(ConfigFile.fileName) in it). Make one with `mingle init \(directory)`."
                 : "there is no folder \(directory). Make a store with `mingle init \(directory)`.")
         }
-        config = try ConfigFile.load(directory + "/" + ConfigFile.fileName)
-        roster = try RosterFile.load(directory + "/" + RosterFile.fileName)
+        configStamp = Posix.FileStamp(directory + "/" + ConfigFile.fileName)
+        rosterStamp = Posix.FileStamp(directory + "/" + RosterFile.fileName)
+        let sources = try Store.readSources(directory)
+        (config, roster, configProblems, configWarnings) = sources
         log = try EventLog(path: directory + "/" + Store.logName, calls: calls)
         state = State(config: config, roster: roster)
         let events = try log.readNew()
         state = State.replay(config: config, roster: roster, events: events)
     }
 
+    /// event.toml and roster.csv, read and checked against each other.
+    static func readSources(_ directory: String) throws(StoreError)
+        -> (EventConfig, [Person], problems: [ConfigIssue], warnings: [ConfigIssue]) {
+        let (config, text, warnings) = try ConfigFile.loadText(directory + "/" + ConfigFile.fileName)
+        let roster = try RosterFile.load(directory + "/" + RosterFile.fileName)
+        return (config, roster, ConfigFile.ownerProblems(text, config, rosterIDs: Set(roster.map(\.id))), warnings)
+    }
+
+    /// Picks up an edit of event.toml or roster.csv (by another terminal's import, or by hand):
+    /// the state is made again from the log with the new files. An edit that does not read
+    /// keeps the last good version and sets `sourceProblem`. True when anything changed.
+    private func reloadSourcesIfEdited() -> Bool {
+        let cs = Posix.FileStamp(configPath), rs = Posix.FileStamp(rosterPath)
+        guard cs != configStamp || rs != rosterStamp else { return false }
+        configStamp = cs
+        rosterStamp = rs
+        do {
+            let sources = try Store.readSources(directory)
+            (config, roster, configProblems, configWarnings) = sources
+            sourceProblem = nil
+            state = State.replay(config: config, roster: roster, events: state.history)
+        } catch {
+            sourceProblem = error
+        }
+        return true
+    }
+
     /// Reads what others (and this process) appended since the last look. Returns true when the
     /// state changed. A log replaced by `mingle repair` is reopened and replayed from the start.
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
+        let edited = reloadSourcesIfEdited()
         if log.wasReplaced {
             try log.reopen()
             state = State.replay(config: config, roster: roster, events: try log.readNew())
             return true
         }
         let events = try log.readNew()
-        if events.isEmpty { return false }
+        if events.isEmpty { return edited }
         state.apply(contentsOf: events)
         return true
     }
@@ -70,8 +110,10 @@ public final class Store {
             let events = try refused { () throws(Refusal) in try make(state) }
             let time = now()
             try refused { () throws(Refusal) in try state.check(events, at: time, by: author) }
+            // Several events from one action share a group, so one undo takes them all back.
+            let group = events.count > 1 ? state.lastSeq + 1 : nil
             return events.enumerated().map { i, e in
-                LoggedEvent(seq: state.lastSeq + 1 + i, time: time, author: author, event: e)
+                LoggedEvent(seq: state.lastSeq + 1 + i, time: time, author: author, event: e, group: group)
             }
         }
     }
@@ -132,8 +174,26 @@ public final class Store {
 
     /// Replaces the roster (after an import). Check-ins live in the log by id, so they stay.
     public func saveRoster(_ people: [Person]) throws(StoreError) {
+        _ = try updateRoster { _, _ throws(StoreError) in people }
+    }
+
+    /// Changes the roster under the log's lock, against the roster and state as they are now
+    /// (another desk may have imported a moment ago), and writes it atomically (a new file,
+    /// then rename): a terminal following the store reads either the old file or the new one.
+    /// `change` returns the new roster, or nil to write nothing.
+    @discardableResult
+    public func updateRoster(_ change: ([Person], State) throws(StoreError) -> [Person]?) throws(StoreError) -> [Person]? {
+        try log.lock()
+        defer { log.unlock() }
+        try refresh()
+        if let problem = sourceProblem { throw problem }
+        guard let people = try change(roster, state) else { return nil }
         try RosterFile.save(people, to: rosterPath)
+        rosterStamp = Posix.FileStamp(rosterPath)
         roster = people
+        configProblems = ConfigFile.ownerProblems(Posix.readFile(configPath).map { String(decoding: $0, as: UTF8.self) } ?? "",
+                                                  config, rosterIDs: Set(people.map(\.id)))
         state = State.replay(config: config, roster: roster, events: state.history)
+        return people
     }
 }

@@ -32,12 +32,13 @@ public struct AccessProblem: Equatable, Sendable, CustomStringConvertible {
         self.fix = fix
     }
 
-    /// The chmod letters the fix needs: r, w, or x for a folder to be entered.
+    /// The chmod letters the fix needs: to read a file r; to write one rw; to open a folder rx;
+    /// to put files in a folder rwx.
     public var modeLetters: String {
         switch need {
         case .read: "r"
-        case .write: "rw"
-        case .enter: "x"
+        case .write: Posix.isDirectory(path) ? "rwx" : "rw"
+        case .enter: "rx"
         }
     }
 
@@ -79,6 +80,23 @@ public enum StoreAccess {
                 if errno == ENOENT { continue }
                 return problem(path: path, need: need, readOnly: errno == EROFS)
             }
+        }
+        return nil
+    }
+
+    /// Why this user cannot even look into `directory`: the first folder on the way that they may
+    /// not enter. (Otherwise the system says "no such file", and a host would be told there is
+    /// no store, when there is one they may not open.)
+    public static func openProblem(directory: String) -> AccessProblem? {
+        var st = stat()
+        if stat(directory, &st) == 0 {
+            return access(directory, X_OK) == 0 ? nil : problem(path: directory, need: .enter)
+        }
+        guard errno == EACCES else { return nil }
+        var path = directory.hasPrefix("/") ? "" : "."
+        for part in directory.split(separator: "/") {
+            path += "/" + part
+            if access(path, X_OK) != 0 { return problem(path: path, need: .enter) }
         }
         return nil
     }

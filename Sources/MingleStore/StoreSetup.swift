@@ -10,7 +10,20 @@ public enum StoreSetup {
             throw .usage("\(dir) already holds a store (\(ConfigFile.fileName) is there); nothing was changed")
         }
         if !Posix.isDirectory(dir) {
-            guard mkdir(dir, 0o700) == 0 else { throw .io("cannot make the folder \(dir): \(Posix.errorText())") }
+            if let p = StoreAccess.openProblem(directory: Posix.directoryName(dir)) { throw .access(p) }
+            guard mkdir(dir, 0o700) == 0 else {
+                if errno == EACCES || errno == EPERM || errno == EROFS {
+                    throw .access(StoreAccess.problem(path: Posix.directoryName(dir), need: .write, readOnly: errno == EROFS))
+                }
+                throw .io("cannot make the folder \(dir): \(Posix.errorText())")
+            }
+            // Inside a folder shared with a group (setgid), the store is shared the same way:
+            // the folder's group, 2770, whatever this user's umask says.
+            var parent = stat()
+            if stat(Posix.directoryName(dir), &parent) == 0, parent.st_mode & S_ISGID != 0 {
+                _ = chown(dir, uid_t.max, parent.st_gid)
+                chmod(dir, 0o2770)
+            }
             Posix.syncDirectory(of: dir)
         }
         let mode = Posix.fileMode(forDirectory: dir)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import MingleCore
 import MingleStore
+import MingleTerminal
 
 struct CheckinCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "checkin", abstract: "Check a person in (by id or part of the name).")
@@ -27,10 +28,11 @@ struct WalkinCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
     @Argument(help: "Their name.") var name: String
     @Option(help: "Their ministry or agency.") var ministry = ""
-    @Option(help: "new, senior, staff or guest (新任, 資深, 工作人員, 來賓).") var role = "guest"
+    @Option(help: "new, senior, staff or guest (新任, 資深, 工作人員, 來賓); default guest.") var role = Role.walkInDefault.rawValue
     @Option(help: "Email (optional).") var email = ""
     @Option(help: "Job title (optional).") var title = ""
     @Option(help: "Id to give them (default: the next free W-number).") var id: String?
+    @Flag(help: "Register a new person even when someone on the list has this name (and ministry).") var new = false
 
     func validate() throws {
         guard Role.parse(role) != nil else { throw ValidationError("--role must be new, senior, staff or guest (新任, 資深, 工作人員, 來賓)") }
@@ -39,7 +41,8 @@ struct WalkinCommand: ParsableCommand {
 
     func run() throws {
         try perform(options) { (s: State) throws(Refusal) in
-            let newID = id ?? s.room.nextWalkInID()
+            if !new { try s.room.checkNotOnTheList(name: name.trimmedSpaces(), ministry: ministry.trimmedSpaces()) }
+            let newID = id ?? s.nextWalkInID()
             return [.walkIn(Person(id: newID, name: name.trimmedSpaces(), ministry: ministry.trimmedSpaces(),
                                    role: Role.parse(role)!, email: email, title: title))]
         }
@@ -85,21 +88,30 @@ struct PhaseCommand: ParsableCommand {
     }
 
     func run() throws {
+        var plan: (Room.PhasePlan, Room)?
         try perform(options) { (s: State) throws(Refusal) in
-            let now = s.room.phase
-            switch target {
-            case "next":
-                guard let n = now.next else { throw Refusal("the day is already closed") }
-                return [.phase(from: now, to: n, move: .next, reason: reason)]
-            case "back":
-                guard let p = now.previous else { throw Refusal("reception is the first phase") }
-                return [.phase(from: now, to: p, move: .back, reason: reason)]
-            default:
-                let to = Phase.parse(target)!
-                let move: PhaseMove = to == now.next ? .next : to == now.previous ? .back : .jump
-                return [.phase(from: now, to: to, move: move, reason: reason)]
+            let command: Command = switch target {
+            case "next": .phaseNext(reason: reason)
+            case "back": .phaseBack(reason: reason)
+            default: .phaseTo(Phase.parse(target)!, reason: reason)
             }
+            let events = try s.room.events(for: command)
+            if case .phase(_, let to, let move, _) = events[0] { plan = (s.room.phasePlan(to: to, move: move), s.room) }
+            return events
         }
+        if let (p, room) = plan { for line in PhaseEffectText.lines(p, room) { print("  " + Sanitizer.clean(line)) } }
+    }
+}
+
+/// What a phase move changed, in words, after the confirmation line.
+enum PhaseEffectText {
+    static func lines(_ p: Room.PhasePlan, _ room: Room) -> [String] {
+        var out: [String] = []
+        if !p.leave.isEmpty { out.append("\(p.leave.count) \(p.leave.count == 1 ? "person left their stall" : "people left their stalls")") }
+        if let s = p.endTurnOf { out.append("\(room.label(s))'s introduction ended") }
+        if !p.back.isEmpty { out.append("\(p.back.count) \(p.back.count == 1 ? "person is" : "people are") back at their stalls") }
+        if let s = p.resumeTurnOf { out.append("\(room.label(s)) is speaking again") }
+        return out
     }
 }
 
@@ -112,16 +124,7 @@ struct IntroCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The current speaker is done; the next in the queue starts.")
         @OptionGroup var options: StoreOptions
         func run() throws {
-            try perform(options) { (s: State) throws(Refusal) in
-                let r = s.room
-                var events: [Event] = []
-                if let c = r.intro.current { events.append(.introDone(person: r.people[c].id)) }
-                guard let first = r.introQueue.first else {
-                    if events.isEmpty { throw Refusal("nobody is waiting to introduce themselves") }
-                    return events
-                }
-                return events + [.introStart(person: r.people[first].id)]
-            }
+            try perform(options) { (s: State) throws(Refusal) in try s.room.events(for: .introNext) }
         }
     }
 
@@ -129,10 +132,7 @@ struct IntroCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The current speaker is done.")
         @OptionGroup var options: StoreOptions
         func run() throws {
-            try perform(options) { (s: State) throws(Refusal) in
-                guard let c = s.room.intro.current else { throw Refusal("nobody is speaking") }
-                return [.introDone(person: s.room.people[c].id)]
-            }
+            try perform(options) { (s: State) throws(Refusal) in try s.room.events(for: .introDone) }
         }
     }
 
@@ -142,9 +142,7 @@ struct IntroCommand: ParsableCommand {
         @Argument(help: "Id or part of the name.") var who: String?
         func run() throws {
             try perform(options) { (s: State) throws(Refusal) in
-                if let who { return [.introSkip(person: try resolvePerson(who, in: s.room))] }
-                guard let c = s.room.intro.current else { throw Refusal("nobody is speaking; say whom to skip") }
-                return [.introSkip(person: s.room.people[c].id)]
+                try s.room.events(for: .introSkip(person: try who.map { w throws(Refusal) in try resolvePerson(w, in: s.room) }))
             }
         }
     }
@@ -208,7 +206,9 @@ struct PhotoCommand: ParsableCommand {
 
 struct UndoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Undo your last action on this terminal, or event number SEQ (undoing an undo redoes).")
+        commandName: "undo",
+        abstract: "Undo your last action on this terminal (again: the one before), or event number SEQ (undoing an undo redoes).",
+        discussion: "An action that wrote several events (intro next: one done, the next started) is undone whole.")
     @OptionGroup var options: StoreOptions
     @Argument(help: "The event number (see `mingle log`).") var seq: Int?
 
@@ -216,10 +216,22 @@ struct UndoCommand: ParsableCommand {
         let me = currentAuthor()
         try perform(options) { (s: State) throws(Refusal) in
             if let seq { return [.undo(seq: seq)] }
-            guard let last = s.lastUndoable(by: me) else {
-                throw Refusal("you have nothing to undo on this terminal (\(me.user) on \(me.terminal)); name an event number from `mingle log`")
-            }
+            guard let last = s.lastUndoable(by: me) else { throw Refusal(.nothingToUndo(user: me.user, terminal: me.terminal)) }
             return [.undo(seq: last.seq)]
+        }
+    }
+}
+
+struct RedoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redo", abstract: "Put back what your last undo on this terminal took back (again: the undo before).")
+    @OptionGroup var options: StoreOptions
+
+    func run() throws {
+        let me = currentAuthor()
+        try perform(options) { (s: State) throws(Refusal) in
+            guard let undo = s.lastRedoable(by: me) else { throw Refusal(.nothingToRedo(user: me.user, terminal: me.terminal)) }
+            return [.undo(seq: undo.seq)]
         }
     }
 }

@@ -46,15 +46,25 @@ struct ImportCommand: ParsableCommand {
             say("Nothing was imported: \(reading.errors.count) problem(s) in \(name). Fix them, or use --skip-bad-rows to import the other rows.")
             throw ExitCode(1)
         }
-        // A walk-in's id is taken: importing someone else under it would hide a check-in.
-        let walkInIDs = Set(store.state.room.people[store.state.room.invitedCount...].map(\.id))
-        let clashes = reading.people.filter { walkInIDs.contains($0.person.id) }
+        // Merged under the log's lock, against the roster and log as they are at that moment.
+        var clashes: [(person: Person, line: Int, walkIn: String)] = []
+        var merge: RosterFile.Merge?
+        try guarded { () throws(StoreError) in
+            try store.updateRoster { roster, state throws(StoreError) in
+                // An id a walk-in was given today (even one since undone) is never given again.
+                clashes = reading.people.compactMap { p in state.walkInIDsEver[p.person.id].map { (p.person, p.line, $0) } }
+                guard clashes.isEmpty else { return nil }
+                let m = RosterFile.merge(existing: roster, imported: reading.people.map(\.person))
+                merge = m
+                return dryRun ? nil : m.roster
+            }
+        }
         if !clashes.isEmpty {
-            for c in clashes { say("\(name), line \(c.line): the id \(c.person.id) belongs to a walk-in registered today; give this row another id") }
+            for c in clashes { say("\(name), line \(c.line): the id \(c.person.id) was given to the walk-in \(c.walkIn) today; give this row another id") }
             say("Nothing was imported.")
             throw ExitCode(1)
         }
-        let merge = RosterFile.merge(existing: store.roster, imported: reading.people.map(\.person))
+        guard let merge else { return }
         print("\(name): \(reading.encoding.rawValue), \(reading.people.count) people read.")
         print("  \(merge.added.count) new, \(merge.updated.count) updated, \(merge.unchanged) unchanged"
               + (merge.keptNotInFile.isEmpty ? "" : ", \(merge.keptNotInFile.count) kept that are not in this file"))
@@ -63,7 +73,6 @@ struct ImportCommand: ParsableCommand {
         }
         for u in merge.updated.prefix(20) { print("  updated \(u.new.id): \(u.old.name) (\(u.old.ministry)) → \(u.new.name) (\(u.new.ministry))") }
         if dryRun { print("Dry run: nothing was written."); return }
-        try guarded { () throws(StoreError) in try store.saveRoster(merge.roster) }
         print("Saved \(merge.roster.count) people to \(RosterFile.fileName).")
     }
 }
@@ -76,12 +85,20 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let dir = options.directory
-        var problems: [String] = [], warnings: [String] = []
+        var problems: [String] = [], warnings: [String] = [], notes: [String] = []
         guard Posix.exists(dir + "/" + ConfigFile.fileName) else {
             throw fail(.noStore("\(dir) is not a mingle store (there is no \(ConfigFile.fileName) in it)."))
         }
-        var config: EventConfig?
-        do { config = try ConfigFile.load(dir + "/" + ConfigFile.fileName) } catch { problems.append(error.description) }
+        var config: EventConfig?, configText = ""
+        if let bytes = Posix.readFile(dir + "/" + ConfigFile.fileName) {
+            configText = String(decoding: bytes, as: UTF8.self)
+            let r = ConfigFile.read(configText)
+            config = r.config
+            problems += r.errors.map(\.description)
+            warnings += r.warnings.map(\.description)
+        } else {
+            problems.append("\(ConfigFile.fileName): cannot be read: \(Posix.errorText())")
+        }
         var roster: [Person] = []
         if let bytes = Posix.readFile(dir + "/" + RosterFile.fileName) {
             let r = RosterImport.read(bytes: bytes, file: RosterFile.fileName)
@@ -101,20 +118,22 @@ struct CheckCommand: ParsableCommand {
             }
         } catch { problems.append(error.description) }
         if let config {
-            let ids = Set(roster.map(\.id))
-            for s in config.stalls { for o in s.owners where !ids.contains(o) {
-                warnings.append("\(ConfigFile.fileName): stall \(s.id) (\(s.name)) has owner \(o), who is not in the roster")
-            } }
+            problems += ConfigFile.ownerProblems(configText, config, rosterIDs: Set(roster.map(\.id))).map(\.description)
             if problems.isEmpty, let store = try? Store(directory: dir) {
+                // Not damage: an undo took back what these events needed. Listed, so nothing is a surprise.
+                let lineOf = Dictionary(uniqueKeysWithValues: store.state.history.enumerated().map { ($1.seq, $0 + 1) })
                 for (seq, why) in store.state.refused.sorted(by: { $0.key < $1.key }) {
-                    warnings.append("\(Store.logName): event \(seq) does not apply now: \(why)")
+                    let e = store.state.event(seq: seq)!
+                    notes.append("\(Store.logName), line \(lineOf[seq] ?? 0): event #\(seq) (\(e.event.kind)) no longer applies: \(why)")
                 }
             }
         }
         for w in warnings { say("warning: \(w)") }
+        for n in notes { say("note: \(n)") }
         for p in problems { say(p) }
         if !problems.isEmpty { throw ExitCode(3) }
-        print("OK: \(ConfigFile.fileName), \(RosterFile.fileName) (\(roster.count) people), \(Store.logName) (\(goodLines) events).")
+        print("OK: \(ConfigFile.fileName), \(RosterFile.fileName) (\(roster.count) people), \(Store.logName) (\(goodLines) events"
+              + (notes.isEmpty ? ")." : "; \(notes.count) no longer apply after undos, listed above)."))
     }
 }
 

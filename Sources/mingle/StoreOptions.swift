@@ -76,10 +76,15 @@ func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
 }
 
+/// The line printed for each event written; an undo or redo says what it took back or put back.
 func confirmation(_ e: LoggedEvent, before: Room, after: State) -> String {
     if case .undo(let target) = e.event, let t = after.event(seq: target) {
-        let redo: Bool = { if case .undo = t.event { return true } else { return false } }()
-        return "#\(e.seq) " + (redo ? "redid what #\(target) had undone" : "undid #\(target): \(before.describe(t.event))")
+        if case .undo(let original) = t.event {
+            let back = after.events(ofAction: original).map { after.room.describe($0.event) }.joined(separator: "; ")
+            return "#\(e.seq) redid #\(original): \(back)"
+        }
+        let taken = after.events(ofAction: target).map { before.describe($0.event) }.joined(separator: "; ")
+        return "#\(e.seq) undid #\(t.action): \(taken)"
     }
     return "#\(e.seq) " + after.room.describe(e.event)
 }

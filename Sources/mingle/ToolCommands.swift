@@ -22,15 +22,21 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        let sim = Simulator(people: people, events: events, seed: seed)
         let dir = options.directory
         if !Posix.exists(dir + "/" + ConfigFile.fileName) {
-            try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: SampleEvent.config, roster: []) }
+            // A new store: the sample stalls, owned by senior POs of the simulated roster, so the
+            // store is consistent (`mingle check` finds every owner on the roster).
+            let roster = sim.extraPeople(existing: [])
+            var config = SampleEvent.config
+            let seniors = roster.filter { $0.role == .senior }
+            for i in config.stalls.indices { config.stalls[i].owners = seniors.indices.contains(i) ? [seniors[i].id] : [] }
+            try guarded { () throws(StoreError) in try StoreSetup.create(at: dir, config: config, roster: roster) }
         }
         let store = try options.open()
         guard store.state.history.isEmpty else {
             throw fail(.refused(Refusal("simulate writes a whole day and needs an empty log; \(dir) already has \(store.state.history.count) events")))
         }
-        let sim = Simulator(people: people, events: events, seed: seed)
         let extra = sim.extraPeople(existing: store.roster)
         if !extra.isEmpty { try guarded { () throws(StoreError) in try store.saveRoster(store.roster + extra) } }
         let now = Posix.now()

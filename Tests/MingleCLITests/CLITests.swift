@@ -93,9 +93,15 @@ struct CLITests {
         s = try statusJSON(dir)
         let intro = try #require(s["introductions"] as? [String: Any])
         #expect(intro["current"] as? String == "W001" && intro["done"] as? [String] == ["P002"])
+        // One command, one undo: `intro next` wrote "P002 done" and "W001 started"; both go back.
         let undo = try CLI.run(["undo", "--store", dir])
-        #expect(undo.status == 0 && undo.out.contains("undid #"))
-        #expect(((try statusJSON(dir))["introductions"] as? [String: Any])?["current"] is NSNull)
+        #expect(undo.status == 0 && undo.out.contains("undid #") && undo.out.contains("finished their introduction")
+                && undo.out.contains("started their introduction"), "\(undo.out)")
+        let back = try #require((try statusJSON(dir))["introductions"] as? [String: Any])
+        #expect(back["current"] as? String == "P002" && back["done"] as? [String] == [])
+        let redo = try CLI.run(["redo", "--store", dir])
+        #expect(redo.status == 0 && redo.out.contains("redid #"), "\(redo.out)")
+        #expect(((try statusJSON(dir))["introductions"] as? [String: Any])?["current"] as? String == "W001")
         let log = try CLI.run(["log", "--store", dir])
         #expect(log.out.contains("[undone by #"))
     }

@@ -111,7 +111,17 @@ struct PropertyTests {
             do { try s.applyChecked(undo) } catch { Issue.record("undo refused: \(error)"); return }
             checkInvariants(s)
             let redo = LoggedEvent(seq: s.lastSeq + 1, time: s.lastTime!.adding(seconds: 5), author: Fixture.author, event: .undo(seq: undo.seq))
-            do { try s.applyChecked(redo) } catch { Issue.record("redo refused: \(error)"); return }
+            do {
+                try s.applyChecked(redo)
+            } catch {
+                // The one refusal allowed: the redo would remove someone who walked in meanwhile
+                // (these random logs, unlike a writer, may give one id twice).
+                guard case .redoDoesNotFit(let seq, .idTaken)? = (error as? Refusal)?.why, case .walkIn = s.event(seq: seq)?.event else {
+                    Issue.record("redo refused: \(error)")
+                    return
+                }
+                return
+            }
             #expect(s.room == before)
         }
     }

@@ -217,6 +217,7 @@ struct UndoTests {
         try s.applyChecked(LoggedEvent(seq: 2, time: Fixture.start, author: other, event: .checkIn(person: "P2")))
         #expect(s.lastUndoable(by: Fixture.author)?.seq == 1)
         s = try Fixture.state([.undo(seq: 1)], from: s)
-        #expect(s.lastUndoable(by: Fixture.author)?.seq == 3)  // the undo itself: undoing it redoes
+        #expect(s.lastUndoable(by: Fixture.author) == nil)  // undo goes back, never forward
+        #expect(s.lastRedoable(by: Fixture.author)?.seq == 3)  // the undo, which a redo takes back
     }
 }

@@ -53,7 +53,14 @@ struct ImportTests {
 
     static let broken: [(String, String, [String])] = [
         ("missing role column", "id,name,ministry\nA1,王,衛福部\n",
-         ["bad.csv, line 1: no role column: the first row must name it (role or 身分)"]),
+         ["bad.csv, line 1: the header row has no role column (role or 身分)"]),
+        // A spreadsheet export with a title row (and a date) above the header: one problem, not four.
+        ("title rows above a header without ids", "名單 2026\n匯出 11/20\nname,ministry,role\n王,衛福部,new\n",
+         ["bad.csv, line 3: the header row has no id column (id or 編號)"]),
+        ("no header at all", "名單 2026\nfoo,bar\n",
+         ["bad.csv, line 1: has no header row: no line names the columns id, name, ministry and role (or 編號, 姓名, 機關, 身分)"]),
+        ("a short row is named as short", "id,name,ministry,role\nA1,王一,內政部,new\nA2,王二\n",
+         ["bad.csv, line 3: is short: 2 fields where the header has 4 (id, name, ministry, role); missing: ministry, role"]),
         ("unknown role", "id,name,ministry,role\nA1,王小明,衛福部,new\nA2,李,教育部,主任\n",
          ["bad.csv, line 3, column 4 (role): \"主任\" is not a role: use new, senior, staff or guest (新任, 資深, 工作人員, 來賓)"]),
         ("empty id and empty name", "編號,姓名,機關,身分\n,王,衛福部,新任\nA2,,教育部,資深\n",
@@ -73,6 +80,15 @@ struct ImportTests {
     func brokenFilesNameLineAndColumn(_ c: (String, String, [String])) {
         let r = RosterImport.read(bytes: Array(c.1.utf8), file: "bad.csv")
         #expect(r.errors.map(\.description) == c.2, "\(c.0)")
+    }
+
+    @Test func titleRowsAboveTheHeaderAreLeftOutWithAWarning() {
+        let r = RosterImport.read(bytes: Array("公共參與官名單,,,\n匯出日期 2026/11/20,,,\n編號,姓名,機關,身分\nA1,王小明,衛福部,新任\n".utf8), file: "export.csv")
+        #expect(r.errors.isEmpty)
+        #expect(r.people.map(\.person.id) == ["A1"] && r.people[0].line == 4)
+        #expect(r.warnings.map(\.description) == [
+            "export.csv, line 1: is above the header row (line 3): read as a title and left out",
+            "export.csv, line 2: is above the header row (line 3): read as a title and left out"])
     }
 
     @Test func bytesThatAreNeitherUTF8NorBig5NameTheLine() {
@@ -129,14 +145,71 @@ struct ConfigTests {
         #expect(try ConfigFile.parse(ConfigFile.render(SampleEvent.config)) == SampleEvent.config)
     }
 
+    /// A whole, good file with one thing changed: `edit` replaces the first `from` with `to`.
+    static func sample(replacing from: String, with to: String) -> String {
+        let text = ConfigFile.render(SampleEvent.config)
+        precondition(text.contains(from), from)
+        return text.replacingOccurrences(of: from, with: to, options: [], range: text.range(of: from))
+    }
+
+    static func lineOf(_ needle: String, in text: String) -> Int {
+        (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(needle) } ?? -1) + 1
+    }
+
     @Test(arguments: [
-        ("title = \"x\"\nencounter_minutes = \n", "event.toml, line 2: column 21: Error while parsing key-value pair: expected value"),
+        ("date = \"2026-12-04\"", "date = \"2026-13-45\"", "2026-13-45",
+         "date \"2026-13-45\" is not a day of the calendar: write it as YYYY-MM-DD, like \"2026-12-04\""),
+        ("date = \"2026-12-04\"", "date = \"2027-02-29\"", "2027-02-29", "date \"2027-02-29\" is not a day of the calendar"),
+        ("start = \"14:00\"", "start = \"9:5\"", "9:5", "opening: start must be a time of day like \"14:05\" (hours:minutes, minutes in two digits); it is \"9:5\""),
+        ("start = \"14:00\"", "start = \"25:00\"", "25:00", "opening: start must be a time of day"),
+        ("start = \"14:55\"", "start = \"14:10\"", "14:10", "chat starts at 14:10, before introductions (14:15): the times must follow the order of the afternoon"),
+        ("seats = 8", "seat = 8", "seat = 8", "unknown setting \"seat\" in [[stalls]] number 1 — did you mean \"seats\"?"),
+        ("encounter_minutes = 10", "encounter_minute = 10", "encounter_minute", "unknown setting \"encounter_minute\" — did you mean \"encounter_minutes\"?"),
+        ("seats = 8", "seats = \"eight\"", "eight", "seats must be a whole number, like seats = 8 (it is text)"),
+        ("owners = [\"P027\"]", "owners = \"P027\"", "owners = \"P027\"", "stall S1: owners must be a list of roster ids, like owners = [\"P027\"] (it is text)"),
+        ("name = \"opening\"", "name = \"lunch\"", "lunch", "[[phases]] number 2: name must be one of reception, opening, introductions, chat, photo (it is \"lunch\")"),
+        ("language = \"zh-TW\"", "language = \"fr\"", "fr", "language must be \"zh-TW\" or \"en\" (it is \"fr\")"),
+        ("encounter_minutes = 10", "encounter_minutes = ", "encounter_minutes", "column 21: a value is missing after the = sign"),
+        ("title = \"公共參與官交流午茶\"", "title = \"公共參與官交流午茶", "title", "column 19: a quote (\" or ') opened here is not closed on the same line"),
+        ("id = \"S2\"", "id = \"S1\"", "id = \"S1\"\nname = \"公共參與\"", "the stall id S1 is used twice"),
+    ])
+    func aMistakeIsNamedWithItsLine(_ c: (String, String, String, String)) throws {
+        let text = ConfigTests.sample(replacing: c.0, with: c.1)
+        let r = ConfigFile.read(text)
+        let first = try #require(r.errors.first, "accepted: \(c.1)")
+        var line = ConfigTests.lineOf(c.1, in: text)
+        if c.2.contains("\n") { line = ConfigTests.lineOf("id = \"S1\"", in: String(text[text.range(of: "id = \"S2\"") == nil ? text.range(of: "name = \"公共參與\"")!.lowerBound... : text.startIndex...])) }
+        #expect(first.message.hasPrefix(c.3), "\(first.message)")
+        #expect(first.line > 0, "no line for \(c.1)")
+        if !c.2.contains("\n") { #expect(first.line == line, "\(first.description), expected line \(line)") }
+        #expect(!first.message.contains("Error while parsing") && !first.message.contains("TOML"), "\(first.message)")
+    }
+
+    @Test func phasesMustAllBeThereInOrder() throws {
+        let missing = ConfigTests.sample(replacing: "name = \"photo\"\nstart = \"15:55\"\nminutes = 15\n", with: "")
+        let r1 = ConfigFile.read(missing.replacingOccurrences(of: "[[phases]]\n\n", with: "\n"))
+        #expect(r1.errors.map(\.message).contains { $0.hasPrefix("the phases are incomplete: photo is missing") }, "\(r1.errors)")
+        let text = ConfigFile.render(SampleEvent.config)
+        let swapped = text.replacingOccurrences(of: "name = \"reception\"", with: "name = \"TMP\"")
+            .replacingOccurrences(of: "name = \"opening\"", with: "name = \"reception\"").replacingOccurrences(of: "name = \"TMP\"", with: "name = \"opening\"")
+        let r2 = ConfigFile.read(swapped)
+        #expect(r2.errors.first?.message.contains("listed out of order") == true, "\(r2.errors)")
+        #expect(r2.errors.first?.line == ConfigTests.lineOf("name = \"opening\"", in: swapped))
+    }
+
+    @Test func oneOwnerOnTwoStallsIsAWarningAndAnOwnerNotOnTheRosterAnError() throws {
+        let text = ConfigTests.sample(replacing: "owners = [\"P029\"]", with: "owners = [\"P027\"]")
+        let r = ConfigFile.read(text)
+        #expect(r.errors.isEmpty)
+        #expect(r.warnings.map(\.description) == ["event.toml, line \(ConfigTests.lineOf("owners = [\"P027\"]", in: String(text[text.range(of: "id = \"S2\"")!.lowerBound...])) + ConfigTests.lineOf("id = \"S2\"", in: text) - 1): P027 owns both stall S1 and stall S2"])
+        let missing = ConfigFile.ownerProblems(text, r.config!, rosterIDs: ["P001"])
+        #expect(missing.first?.description == "event.toml, line \(ConfigTests.lineOf("owners = [\"P027\"]", in: text)): stall S1 (開放政府) has the owner P027, who is not in roster.csv")
+    }
+
+    @Test(arguments: [
+        ("title = \"x\"\nencounter_minutes = \n", "event.toml, line 2: column 21: a value is missing after the = sign"),
         ("encounter_minutes = 5\n", "event.toml: title is missing"),
-        ("title = \"x\"\n[[stalls]]\nid = \"S1\"\nname = \"A\"\nseats = \"eight\"\n", "event.toml: stalls[1].seats is missing or has the wrong kind of value"),
-        ("title = \"x\"\n[[phases]]\nname = \"lunch\"\nstart = \"12:00\"\nminutes = 5\n", "event.toml: [[phases]] number 1: name must be one of reception, opening, introductions, chat, photo"),
-        ("title = \"x\"\n[[phases]]\nname = \"chat\"\nstart = \"25:00\"\nminutes = 5\n", "event.toml: [[phases]] number 1 (chat): start must be a time like \"14:00\""),
-        ("title = \"x\"\n[[stalls]]\nid = \"S1\"\nname = \"A\"\nseats = 2\n[[stalls]]\nid = \"S1\"\nname = \"B\"\nseats = 2\n", "event.toml: [[stalls]] number 2: the stall id S1 is used twice"),
-        ("title = \"x\"\nlanguage = \"fr\"\n", "event.toml: language must be \"zh-TW\" or \"en\""),
+        ("title = \"x\"\nlanguage = \"fr\"\n", "event.toml, line 2: language must be \"zh-TW\" or \"en\""),
     ])
     func problemsAreNamed(_ c: (String, String)) {
         do {

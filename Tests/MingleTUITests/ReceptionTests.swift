@@ -81,7 +81,8 @@ struct ReceptionTests {
         app.press(.function(6))
         app.press(.tab)
         app.type("農業部")
-        app.press(.tab, .right)
+        app.press(.tab)
+        app.type("資")
         assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(size.0)x\(size.1)")
         app.press(.enter)
         let r = app.store.state.room
@@ -115,15 +116,32 @@ struct ReceptionTests {
         #expect(app.store.state.room.presence[0].left)
     }
 
-    @Test func undoSaysWhatItUndidAndRedoes() throws {
+    @Test func undoStepsBackOneActionAtATimeAndRedoPutsBack() throws {
         let app = try sampleApp()
         app.type("P002")
+        app.press(.enter)
+        app.type("P003")
         app.press(.enter, .ctrl("z"))
-        #expect(!app.store.state.room.presence[1].came)
-        #expect(app.message?.text.hasPrefix("已復原") == true)
+        let room = { app.store.state.room }
+        #expect(!room().presence[2].came && room().presence[1].isHere)
+        #expect(app.message == App.Message(text: "已復原: 已報到 盧彥廷 (國防部)", isError: false))
+        app.press(.ctrl("z"))  // again: the one before, not a redo
+        #expect(!room().presence[1].came)
+        #expect(app.message == App.Message(text: "已復原: 已報到 游郁婷 (外交部)", isError: false))
         app.press(.ctrl("z"))
-        #expect(app.store.state.room.presence[1].isHere)
-        #expect(app.message?.text.hasPrefix("已重做") == true)
+        #expect(app.message == App.Message(text: "沒有可復原的動作", isError: true))
+        app.press(.ctrl("y"))
+        #expect(room().presence[1].isHere && !room().presence[2].came)
+        #expect(app.message == App.Message(text: "已重做: 已報到 游郁婷 (外交部)", isError: false))
+        app.press(.ctrl("y"))
+        #expect(room().presence[2].isHere)
+        app.press(.ctrl("y"))
+        #expect(app.message?.isError == true)
+        // Something new clears what could be redone.
+        app.press(.ctrl("z"))
+        app.type("P004")
+        app.press(.enter, .ctrl("y"))
+        #expect(app.message == App.Message(text: "沒有可重做的動作：重做是把剛才復原的放回去", isError: true))
     }
 
     @Test func helpIsGeneratedFromTheKeyMap() throws {

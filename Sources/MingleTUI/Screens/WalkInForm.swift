@@ -9,7 +9,7 @@ final class WalkInForm: Layer {
     enum Field: Int, CaseIterable { case name, ministry, role }
     var name: TextField
     var ministry = TextField()
-    var role: Role = .new
+    var role = Role.walkInDefault
     var focus: Field = .name
     /// Tells the screen beneath who was registered (it highlights them).
     let onSaved: (App, String) -> Void
@@ -73,14 +73,20 @@ final class WalkInForm: Layer {
         }
     }
 
-    private func save(_ app: App) {
+    /// Saves, unless someone on the list may be this person: then they are offered first.
+    func save(_ app: App, anyway: Bool = false) {
         let name = name.text.trimmedSpaces(), ministry = ministry.text.trimmedSpaces(), role = role
         guard !name.isEmpty else {
             app.say(app.strings.walkInNeedsName, error: true)
             focus = .name
             return
         }
-        if let written = app.write({ s in [.walkIn(Person(id: s.room.nextWalkInID(), name: name, ministry: ministry, role: role))] }),
+        let listed = app.store.state.room.listedPeople(named: name, ministry: ministry)
+        if !anyway, !listed.isEmpty {
+            app.open(WalkInMatchDialog(form: self, matches: listed))
+            return
+        }
+        if let written = app.write({ s in [.walkIn(Person(id: s.nextWalkInID(), name: name, ministry: ministry, role: role))] }),
            let e = written.first, case .walkIn(let p) = e.event {
             app.close(self)
             onSaved(app, p.id)

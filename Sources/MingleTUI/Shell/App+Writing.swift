@@ -16,12 +16,19 @@ extension App {
             let text = problemText(error)
             if readProblem != text { readProblem = text; changed = true }
         }
-        storeProblem = readProblem ?? accessProblem
+        storeProblem = readProblem ?? sourceProblemText ?? accessProblem
         if let t = messageTime, message != nil, now().millis - t.millis >= App.messageSeconds * 1000 {
             message = nil
             changed = true
         }
         return changed
+    }
+
+    /// An edit of event.toml or roster.csv that does not read (the last good version is still in
+    /// use), or a stall owner missing from the roster: said with file and line until fixed.
+    var sourceProblemText: String? {
+        if let e = store.sourceProblem { return "\(strings.sourceKept): \(e.description)" }
+        return store.configProblems.first.map { "\(strings.configProblem): \($0.description)" }
     }
 
     /// Whether this user can read, and in a role that writes, write the store: asked at start and
@@ -35,7 +42,7 @@ extension App {
         let text = StoreAccess.problem(directory: store.directory, write: needsWrite).map(strings.access)
         guard text != accessProblem else { return false }
         accessProblem = text
-        storeProblem = readProblem ?? accessProblem
+        storeProblem = readProblem ?? sourceProblemText ?? accessProblem
         return true
     }
 
@@ -53,13 +60,17 @@ extension App {
         }
     }
 
-    /// The confirmation for what was just written; an undo names what it undid.
+    /// The confirmation for what was just written; an undo or redo names every event of the
+    /// action it took back or put back.
     func describe(_ e: LoggedEvent, before: Room) -> String {
-        if case .undo(let seq) = e.event, let target = store.state.event(seq: seq) {
-            if case .undo(let original) = target.event, let redone = store.state.event(seq: original) {
-                return "\(strings.redid): \(strings.describe(redone.event, in: store.state.room))"
+        let state = store.state
+        if case .undo(let seq) = e.event, let target = state.event(seq: seq) {
+            if case .undo(let original) = target.event {
+                let back = state.events(ofAction: original).map { strings.describe($0.event, in: state.room) }
+                return "\(strings.redid): " + back.joined(separator: strings.listSeparator)
             }
-            return "\(strings.undid): \(strings.describe(target.event, in: before))"
+            let taken = state.events(ofAction: seq).map { strings.describe($0.event, in: before) }
+            return "\(strings.undid): " + taken.joined(separator: strings.listSeparator)
         }
         if case .walkIn(let p) = e.event {
             return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
@@ -67,13 +78,22 @@ extension App {
         return strings.describe(e.event, in: store.state.room)
     }
 
-    /// Takes back this terminal's last action (or puts back what its last undo took back).
+    /// Takes back this terminal's last action still in effect; again, the one before.
     func undo() {
         guard let last = store.state.lastUndoable(by: author) else {
             say(strings.nothingToUndo, error: true)
             return
         }
         write { _ in [.undo(seq: last.seq)] }
+    }
+
+    /// Puts back what this terminal's last undo took back.
+    func redo() {
+        guard let undo = store.state.lastRedoable(by: author) else {
+            say(strings.nothingToRedo, error: true)
+            return
+        }
+        write { _ in [.undo(seq: undo.seq)] }
     }
 
     public func say(_ text: String, error: Bool = false) {

@@ -11,6 +11,7 @@ extension App {
             ({ "\($0.screenStall), \($0.screenTimekeeper), \($0.screenBoard) (F3–F5): \($0.notBuiltTitle)" }, NotBuiltScreen(.timekeeper)),
             ({ "\($0.helpTitle) (F1)" }, HelpOverlay(lines: [])),
             ({ $0.confirmTitle }, ConfirmDialog(prompt: "", yes: { _ in })),
+            ({ "\($0.matchTitle) (\($0.walkInTitle))" }, WalkInMatchDialog(form: WalkInForm { _, _ in }, matches: [])),
         ]
     }
 

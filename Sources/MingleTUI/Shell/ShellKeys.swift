@@ -21,6 +21,7 @@ extension App {
         case .screen:
             // Where u undoes, the hint line shows u, not Ctrl-Z as well.
             b.append(KeyBinding([.ctrl("z")], s.keyUndo, help: s.keyUndoHelp, inBar: takesText, disabled: App.nothingToUndo) { app, _ in app.undo() })
+            b.append(KeyBinding([.ctrl("y")], s.keyRedo, help: s.keyRedoHelp, inBar: false, disabled: App.nothingToRedo) { app, _ in app.redo() })
             if !takesText {
                 // No text field here: single letters are commands.
                 b.append(KeyBinding([.char("u")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() })
@@ -54,5 +55,9 @@ extension App {
 
     private static func nothingToUndo(_ app: App) -> String? {
         app.store.state.lastUndoable(by: app.author) == nil ? app.strings.nothingToUndo : nil
+    }
+
+    private static func nothingToRedo(_ app: App) -> String? {
+        app.store.state.lastRedoable(by: app.author) == nil ? app.strings.nothingToRedo : nil
     }
 }

@@ -18,6 +18,15 @@ extension UIStrings {
         case .walkInNeedsID: return "現場報名需要編號"
         case .walkInNeedsName: return walkInNeedsName
         case .idTaken(let id, let by): return "編號 \(id) 已經給了 \(by)"
+        case .idUsedBefore(let id, let by): return "編號 \(id) 今天稍早給過 \(by)（後來復原了）；編號不會重複使用"
+        case .redoDoesNotFit(let seq, let why): return "無法重做：第 \(seq) 筆會因此失效（\(refusal(Refusal(why)))）"
+        case .nobodyWaiting: return "沒有人在等候自我介紹"
+        case .walkInIsOnTheList(let id, let who, let here, let others):
+            return "\(who) 在名單上（\(id)）" + (here ? "，已經報到" : "，尚未報到") + (others > 0 ? "；名單上還有 \(others) 位同名" : "")
+        case .nothingToUndo: return nothingToUndo
+        case .nothingToRedo: return nothingToRedo
+        case .nobodySpeaking: return "目前沒有人在介紹"
+        case .nobodySpeakingToSkip: return "目前沒有人在介紹；請指定要略過誰"
         case .alreadySeated(let who, let stall): return "\(who) 已經坐在 \(stall)"
         case .seatingNotOpen(let now): return "攤位交流開始後才能入座（現在：\(phase(now))）；要入座請強制"
         case .stallFull(let stall, let seats): return "\(stall) 已經坐滿（\(seats) 個座位）；要入座請強制"

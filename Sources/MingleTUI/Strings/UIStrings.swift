@@ -11,19 +11,21 @@ public struct UIStrings: Sendable {
     public var roleNew, roleSenior, roleStaff, roleGuest: String
     public var phaseNames: [Phase: String]
     public var here, came, invited, left, walkIns, stalls, helpRequested, people, now, planned, over, minutes: String
-    public var checkedIn, checkedOut, undid, redid, nothingToUndo, walkInSaved: String
+    public var checkedIn, checkedOut, undid, redid, nothingToUndo, nothingToRedo, walkInSaved: String
+    public var keyRedo, keyRedoHelp: String
     public var keyCheckIn, keyMove, keyPage, keyClear, keyWalkIn, keyWalkInHelp, keyCheckOut, keyUndo, keyUndoHelp: String
     public var keyHelp, keyQuit, keyQuitHelp, keyScreens, keyScreensHelp, keyNextScreen, keyRepaint, keysEverywhere: String
     public var keyTypingLabel, keyTypeSearch, keyTypeField, keyCursor, keyCursorOrRole, keyStartEnd, keyErase, keyEraseAll: String
     public var walkInTitle, walkInName, walkInMinistry, walkInRole, walkInHint, walkInNeedsName, walkInRoleLetters: String
     public var keyNextField, keyPreviousField, keySave, keyCancel, keyCancelForm, keyCloseForm, keyCloseFormHelp: String
     public var confirmTitle, keyYes, keyNo: String
+    public var matchTitle, matchIntro, matchHint, keyMatchCheckIn, keyMatchNew, keyMatchBack: String
     public var confirmCheckOut, confirmCheckOutStall, confirmQuit, confirmDiscard, confirmDiscardAndSwitch, confirmHint: String
     public var helpTitle, helpClose, keyCloseHelp, keyScroll, keyScrollPage, notNow, disabledAllShown: String
     public var keysTitle, keysIntro, keysColumnKey, keysColumnWhat: String
     public var notBuiltTitle, notBuiltBody: String
     public var tooSmall: String
-    public var storeProblem: String
+    public var storeProblem, sourceKept, configProblem: String
     public var disabledNothingSelected, disabledLockedRole: String
 
     public static let en = UIStrings(
@@ -39,11 +41,13 @@ public struct UIStrings: Sendable {
         here: "here", came: "came", invited: "invited", left: "left", walkIns: "walk-ins", stalls: "Stalls",
         helpRequested: "HELP", people: "People", now: "now", planned: "planned", over: "over", minutes: "min",
         checkedIn: "checked in", checkedOut: "checked out", undid: "undid", redid: "redid",
-        nothingToUndo: "nothing of yours to undo", walkInSaved: "registered and checked in",
+        nothingToUndo: "nothing of yours to undo", nothingToRedo: "nothing to redo: redo puts back what your last undo took back",
+        walkInSaved: "registered and checked in",
+        keyRedo: "redo", keyRedoHelp: "put back what your last undo took back (again: the undo before)",
         keyCheckIn: "check in", keyMove: "move the highlight", keyPage: "a page up or down", keyClear: "clear the search",
         keyWalkIn: "walk-in", keyWalkInHelp: "register someone who is not on the list",
         keyCheckOut: "check out", keyUndo: "undo",
-        keyUndoHelp: "undo your last action on this terminal (again: redo); the message says what it undid",
+        keyUndoHelp: "undo your last action on this terminal (again: the one before); the message says what it undid",
         keyHelp: "help", keyQuit: "quit", keyQuitHelp: "quit (asks first when something typed would be lost)",
         keyScreens: "screens", keyScreensHelp: "switch screen: reception, stall, timekeeper, board",
         keyNextScreen: "the next screen", keyRepaint: "redraw the whole terminal", keysEverywhere: "On every screen",
@@ -59,6 +63,9 @@ public struct UIStrings: Sendable {
         keySave: "save and check in", keyCancel: "cancel", keyCancelForm: "cancel: close the form, nothing is saved",
         keyCloseForm: "close", keyCloseFormHelp: "close the form (asks first when something is typed)",
         confirmTitle: "A question", keyYes: "yes", keyNo: "no",
+        matchTitle: "Already on the list?", matchIntro: "Someone with this name is on the list. Is this them?",
+        matchHint: "Enter: yes, check them in · F6: no, register a new person · Esc: back to the form",
+        keyMatchCheckIn: "yes: check them in", keyMatchNew: "no: register a new person", keyMatchBack: "back to the form",
         confirmCheckOut: "Check out %@?", confirmCheckOutStall: "(They also leave %@.)", confirmQuit: "Quit mingle? What you typed is not saved.",
         confirmDiscard: "Discard this walk-in?", confirmDiscardAndSwitch: "Discard what is typed in the form and switch screens?",
         confirmHint: "Enter or y = yes · Esc or n = no",
@@ -71,6 +78,8 @@ public struct UIStrings: Sendable {
         notBuiltTitle: "Not built yet",
         notBuiltBody: "This screen comes with a later piece of work. Meanwhile the same actions work from the command line: see `mingle --help`.",
         tooSmall: "Terminal too small — need %@", storeProblem: "Store problem",
+        sourceKept: "A file was changed and cannot be read; the last good version stays in use until it is fixed",
+        configProblem: "Setting problem",
         disabledNothingSelected: "nobody is highlighted",
         disabledLockedRole: "this terminal is locked to one screen")
 
@@ -87,11 +96,13 @@ public struct UIStrings: Sendable {
         here: "在場", came: "已到", invited: "邀請", left: "離開", walkIns: "現場報名", stalls: "攤位",
         helpRequested: "求助", people: "人數", now: "現在", planned: "預定", over: "超時", minutes: "分",
         checkedIn: "已報到", checkedOut: "已簽退", undid: "已復原", redid: "已重做",
-        nothingToUndo: "沒有可復原的動作", walkInSaved: "已登記並報到",
+        nothingToUndo: "沒有可復原的動作", nothingToRedo: "沒有可重做的動作：重做是把剛才復原的放回去",
+        walkInSaved: "已登記並報到",
+        keyRedo: "重做", keyRedoHelp: "把上一次復原的動作放回去（再按一次：再前一次）",
         keyCheckIn: "報到", keyMove: "上下移動選取", keyPage: "上下翻一頁", keyClear: "清除搜尋",
         keyWalkIn: "現場報名", keyWalkInHelp: "登記不在名單上的人",
         keyCheckOut: "簽退", keyUndo: "復原",
-        keyUndoHelp: "復原這台終端機的上一個動作（再按一次：重做）；訊息會說復原了什麼",
+        keyUndoHelp: "復原這台終端機的上一個動作（再按一次：再前一個）；訊息會說復原了什麼",
         keyHelp: "說明", keyQuit: "離開", keyQuitHelp: "離開（有輸入到一半的內容時會先問）",
         keyScreens: "切換畫面", keyScreensHelp: "切換畫面：報到、攤位、計時、看板",
         keyNextScreen: "下一個畫面", keyRepaint: "重畫整個畫面", keysEverywhere: "每個畫面都有",
@@ -107,6 +118,9 @@ public struct UIStrings: Sendable {
         keySave: "儲存並報到", keyCancel: "取消", keyCancelForm: "取消：關閉表單，不儲存",
         keyCloseForm: "關閉", keyCloseFormHelp: "關閉表單（有輸入內容時會先問）",
         confirmTitle: "確認", keyYes: "是", keyNo: "否",
+        matchTitle: "名單上已經有這個人？", matchIntro: "名單上有同名的人。是不是這一位？",
+        matchHint: "Enter：是，幫他報到 · F6：不是，登記為新的人 · Esc：回到表單",
+        keyMatchCheckIn: "是：幫他報到", keyMatchNew: "不是：登記為新的人", keyMatchBack: "回到表單",
         confirmCheckOut: "確定讓 %@ 簽退？", confirmCheckOutStall: "（也會離開 %@ 攤位。）", confirmQuit: "確定離開 mingle？剛輸入的內容不會保存。",
         confirmDiscard: "放棄這筆現場報名？", confirmDiscardAndSwitch: "放棄表單裡輸入的內容並切換畫面？",
         confirmHint: "Enter 或 y = 是 · Esc 或 n = 否",
@@ -119,10 +133,15 @@ public struct UIStrings: Sendable {
         notBuiltTitle: "尚未完成",
         notBuiltBody: "這個畫面會在之後的工作中完成。在那之前，同樣的動作可以用指令完成：請看 `mingle --help`。",
         tooSmall: "終端機太小 — 至少需要 %@", storeProblem: "資料夾有問題",
+        sourceKept: "有檔案改壞了，無法讀取；修好之前仍使用上一個正確的版本",
+        configProblem: "設定有問題",
         disabledNothingSelected: "沒有選到任何人",
         disabledLockedRole: "這個終端機只開放一個畫面")
 
     public static func forLanguage(_ code: String) -> UIStrings { code.hasPrefix("en") ? .en : .zhTW }
+
+    /// Between the parts of one message ("X finished; Y started").
+    public var listSeparator: String { language == "en" ? "; " : "；" }
 
     /// The languages the screens speak, as `--lang` and event.toml name them.
     public static let languages = ["zh-TW", "en"]

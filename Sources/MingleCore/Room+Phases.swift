@@ -1,0 +1,78 @@
+/// What a phase change does to the room beyond the phase itself: the rules of the afternoon in
+/// one place, used by the reducer to make the change and by the screens and the command line to
+/// say what it will change before it happens ("12 people leave their stalls").
+extension Room {
+    public struct PhasePlan: Equatable, Sendable {
+        /// People who leave their stalls: the tables empty for the photo.
+        public var leave: [StallSeat] = []
+        /// The speaker whose turn ends: the introductions are over.
+        public var endTurnOf: Int?
+        /// People who sit down again where they were: going back from the photo to the chat.
+        public var back: [StallSeat] = []
+        /// The speaker who speaks again: going back into the introductions.
+        public var resumeTurnOf: Int?
+
+        public var changesNothing: Bool { leave.isEmpty && endTurnOf == nil && back.isEmpty && resumeTurnOf == nil }
+    }
+
+    /// The plan for moving from the current phase to `to`.
+    public func phasePlan(to: Phase, move: PhaseMove) -> PhasePlan {
+        var plan = PhasePlan()
+        if phase == .chat && to > .chat {
+            for s in seated.indices { for p in seated[s] { plan.leave.append(StallSeat(person: p, stall: s)) } }
+        }
+        if phase == .introductions && to != .introductions, let p = intro.current { plan.endTurnOf = p }
+        // Back to where the room was before this phase began: what beginning it changed is undone.
+        if move == .back, let now = phaseHistory.last, phaseHistory.dropLast().last?.phase ?? .reception == to {
+            plan.back = now.leftStalls.filter { presence[$0.person].isHere && presence[$0.person].stall == nil }
+            if let p = now.endedTurnOf, intro.current == nil, presence[p].isHere { plan.resumeTurnOf = p }
+        }
+        return plan
+    }
+}
+
+/// What the screens and the command line ask for, turned into the events that do it. The rules
+/// for the program live here, with typed refusals, so every front end says the same thing.
+public enum Command: Equatable, Sendable {
+    case phaseNext(reason: String)
+    case phaseBack(reason: String)
+    /// To a phase by name: a step forward or back, or a jump (which needs a reason).
+    case phaseTo(Phase, reason: String)
+    /// The current speaker is done and the next in the queue starts (or the first, if nobody speaks).
+    case introNext
+    case introDone
+    /// Skip a waiting speaker, or the current one when nil.
+    case introSkip(person: String?)
+}
+
+extension Room {
+    public func events(for command: Command) throws(Refusal) -> [Event] {
+        switch command {
+        case .phaseNext(let reason):
+            guard let next = phase.next else { throw Refusal(.dayClosed) }
+            return [.phase(from: phase, to: next, move: .next, reason: reason)]
+        case .phaseBack(let reason):
+            guard let previous = phase.previous else { throw Refusal(.firstPhase) }
+            return [.phase(from: phase, to: previous, move: .back, reason: reason)]
+        case .phaseTo(let to, let reason):
+            let move: PhaseMove = to == phase.next ? .next : to == phase.previous ? .back : .jump
+            return [.phase(from: phase, to: to, move: move, reason: reason)]
+        case .introNext:
+            guard phase == .introductions else { throw Refusal(.introductionsNotRunning(now: phase)) }
+            var events: [Event] = []
+            if let c = intro.current { events.append(.introDone(person: people[c].id)) }
+            guard let first = introQueue.first else {
+                if events.isEmpty { throw Refusal(.nobodyWaiting) }
+                return events
+            }
+            return events + [.introStart(person: people[first].id)]
+        case .introDone:
+            guard let c = intro.current else { throw Refusal(.nobodySpeaking) }
+            return [.introDone(person: people[c].id)]
+        case .introSkip(let id):
+            if let id { return [.introSkip(person: id)] }
+            guard let c = intro.current else { throw Refusal(.nobodySpeakingToSkip) }
+            return [.introSkip(person: people[c].id)]
+        }
+    }
+}
