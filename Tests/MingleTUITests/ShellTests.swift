@@ -300,3 +300,79 @@ struct ShellLineTests {
         #expect(text.contains("權限問題：使用者host無法寫入"))
     }
 }
+
+@Suite("Trustworthy data on the screen")
+struct DataOnScreenTests {
+    @Test(arguments: [(80, 24), (60, 16)])
+    func aWalkInWhoIsOnTheListIsOfferedFirst(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("林明哲")
+        app.press(.tab)
+        app.type("內政部")
+        app.press(.enter)
+        assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(size.0)x\(size.1)")
+        #expect(app.store.state.history.isEmpty)
+        app.press(.enter)  // yes, it is them: checked in, nobody new
+        let r = app.store.state.room
+        #expect(r.presence[0].isHere && r.people.count == 80 && app.walkIn == nil)
+        #expect(app.reception.picker.selected == 0)
+    }
+
+    @Test func aSecondPersonOfTheSameNameCanStillBeRegistered() throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("林明哲")
+        app.press(.enter)  // no ministry typed: still offered
+        #expect(app.screenText().contains("名單上已經有這個人？"))
+        app.press(.escape)  // back to the form, nothing lost
+        #expect(app.walkIn?.name.text == "林明哲")
+        app.press(.enter, .function(6))
+        let r = app.store.state.room
+        #expect(r.people.count == 81 && r.people[80].name == "林明哲" && r.people[80].role == .guest)
+        #expect(!r.presence[0].isHere)
+    }
+
+    @Test func aRosterImportedElsewhereIsFoundOnAnOpenScreen() throws {
+        let app = try sampleApp()
+        app.type("新來的")
+        #expect(app.reception.matches(app).isEmpty)
+        let other = try Store(directory: app.store.directory)
+        try other.saveRoster(other.roster + [Person(id: "N1", name: "新來的人", ministry: "農業部", role: .new)])
+        #expect(app.refresh())
+        #expect(app.reception.matches(app).map { app.store.state.room.people[$0].id } == ["N1"])
+        #expect(app.screenText().contains("已到 0/81"))
+    }
+
+    @Test func aBrokenEditKeepsTheLastGoodVersionAndSaysWhere() throws {
+        let app = try sampleApp()
+        let path = app.store.configPath
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        try good.replacingOccurrences(of: "公共參與官交流午茶", with: "午茶（改）").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(app.refresh())
+        #expect(app.screenText().contains("mingle · 午茶（改）"))
+        try good.replacingOccurrences(of: "seats = 8", with: "seat = 8").write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(app.refresh())
+        let text = app.screenText(120, 30)
+        #expect(text.contains("mingle · 午茶（改）"))  // the last good version
+        let flat = text.replacingOccurrences(of: "\n", with: "")
+        #expect(flat.contains("修好之前仍使用上一個正確的版本") && flat.contains("event.toml, line"), "\(text)")
+        try good.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(app.refresh())
+        #expect(app.storeProblem == nil && app.screenText().contains("公共參與官交流午茶"))
+    }
+
+    @Test func theSearchFollowsAnUndoneWalkIn() throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("甲乙丙")
+        app.press(.enter, .ctrl("z"))
+        app.press(.function(6))
+        app.type("丁戊己")
+        app.press(.enter)
+        app.type("甲乙丙")
+        #expect(app.reception.matches(app).isEmpty)
+        #expect(app.reception.picker.highlighted(in: app.reception.matches(app)) == nil)
+        #expect(app.store.state.room.person("W002")?.name == "丁戊己")
+    }
+}
