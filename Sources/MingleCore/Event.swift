@@ -35,7 +35,10 @@ public enum Event: Equatable, Hashable, Sendable {
     /// Moves a queued speaker to a 1-based position in the waiting queue.
     case introMove(person: String, position: Int)
     case help(stall: String, on: Bool)
+    /// A one-line message to the room (shown on the board until cleared); empty text clears it.
     case message(text: String)
+    /// Plans `minutes` more (or, negative, fewer) for a phase: the projected end follows.
+    case plan(phase: Phase, minutes: Int)
     case photoTaken
     /// Cancels the event with this sequence number; undoing an undo redoes.
     case undo(seq: Int)
@@ -58,6 +61,7 @@ public enum Event: Equatable, Hashable, Sendable {
         case .introMove: "intro-move"
         case .help: "help"
         case .message: "message"
+        case .plan: "plan"
         case .photoTaken: "photo"
         case .undo: "undo"
         case .note: "note"

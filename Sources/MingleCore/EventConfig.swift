@@ -14,6 +14,15 @@ public struct PlannedPhase: Equatable, Sendable {
     }
 }
 
+/// How the new POs line up to introduce themselves.
+public enum IntroOrder: String, Sendable, CaseIterable {
+    /// In the order they checked in (late arrivals at the end).
+    case arrival
+    /// In the roster's order, for everyone here when the introductions begin; late arrivals
+    /// join at the end.
+    case roster
+}
+
 /// A table hosted by senior POs.
 public struct Stall: Equatable, Sendable {
     public var id: String
@@ -60,9 +69,16 @@ public struct EventConfig: Equatable, Sendable {
     public var stalls: [Stall]
     /// Two people at one stall for at least this many minutes have met: an "encounter".
     public var encounterMinutes: Int
+    /// The order of the introductions: as people arrive, or as the roster lists them.
+    public var introOrder: IntroOrder
+    /// A phase's clock warns in its last this many minutes.
+    public var warningMinutes: Int
+    /// A speaker's light turns yellow at this share (percent) of their time.
+    public var yellowAt: Int
 
     public init(title: String, date: String, venue: String, language: String,
-                phases: [PlannedPhase], stalls: [Stall], encounterMinutes: Int) {
+                phases: [PlannedPhase], stalls: [Stall], encounterMinutes: Int,
+                introOrder: IntroOrder = .arrival, warningMinutes: Int = 2, yellowAt: Int = 75) {
         self.title = title
         self.date = date
         self.venue = venue
@@ -70,6 +86,9 @@ public struct EventConfig: Equatable, Sendable {
         self.phases = phases
         self.stalls = stalls
         self.encounterMinutes = encounterMinutes
+        self.introOrder = introOrder
+        self.warningMinutes = warningMinutes
+        self.yellowAt = yellowAt
     }
 
     public func plan(for phase: Phase) -> PlannedPhase? { phases.first { $0.phase == phase } }

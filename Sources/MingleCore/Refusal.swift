@@ -44,6 +44,12 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case helpAlreadyOn(stall: String, by: Author?)
         case helpNotOn(stall: String)
         case emptyMessage
+        case noMessageShown
+        case alreadyFirst(who: String)
+        case alreadyLast(who: String)
+        case phaseNotPlanned(Phase)
+        case planUnchanged
+        case planTooShort(Phase, minutes: Int)
         case photoNotNow(now: Phase)
         case outOfOrder(seq: Int, last: Int)
         case noSuchEvent(seq: Int)
@@ -101,6 +107,12 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .helpAlreadyOn(let stall, let by): "\(stall) has already asked for help\(by.map { ", by " + $0.whereabouts } ?? "")"
         case .helpNotOn(let stall): "\(stall) has not asked for help"
         case .emptyMessage: "the message is empty"
+        case .noMessageShown: "there is no message on the board to clear"
+        case .alreadyFirst(let who): "\(who) is already next"
+        case .alreadyLast(let who): "\(who) is already last"
+        case .phaseNotPlanned(let p): "event.toml plans no \(p.rawValue) phase"
+        case .planUnchanged: "the plan would not change"
+        case .planTooShort(let p, let minutes): "\(p.rawValue) is planned for \(minutes) min; it cannot be shorter than 1 min"
         case .photoNotNow(let now): "the group photo is not now (now: \(now.rawValue))"
         case .outOfOrder(let seq, let last): "event \(seq) does not follow \(last)"
         case .noSuchEvent(let seq): "there is no event number \(seq) in the log"

@@ -54,6 +54,10 @@ extension Room {
             }
             for seat in plan.back { startSeating(seat.person, at: seat.stall, time: time) }
             if let p = plan.resumeTurnOf { resumeTurn(of: p) }
+            if to == .introductions, config.introOrder == .roster, !phaseHistory.contains(where: { $0.phase == .introductions }) {
+                // Roster order for everyone queued so far; whoever arrives later joins at the end.
+                intro.order.sort()
+            }
             phase = to
             phaseHistory.append(record)
 
@@ -98,7 +102,12 @@ extension Room {
             helpRequestedBy[t.stall!] = on ? author : nil
 
         case .message(let text):
-            messages.append(RoomMessage(time: time, text: text, by: author.user))
+            let m = RoomMessage(time: time, text: text, by: author.user)
+            messages.append(m)
+            messageShown = text.trimmedSpaces().isEmpty ? nil : m
+
+        case .plan(let p, let minutes):
+            planExtra[p, default: 0] += minutes
 
         case .photoTaken:
             photos.append(time)

@@ -22,12 +22,23 @@ extension Room {
             for s in seated.indices { for p in seated[s] { plan.leave.append(StallSeat(person: p, stall: s)) } }
         }
         if phase == .introductions && to != .introductions, let p = intro.current { plan.endTurnOf = p }
-        // Back to where the room was before this phase began: what beginning it changed is undone.
-        if move == .back, let now = phaseHistory.last, phaseHistory.dropLast().last?.phase ?? .reception == to {
-            plan.back = now.leftStalls.filter { presence[$0.person].isHere && presence[$0.person].stall == nil }
-            if let p = now.endedTurnOf, intro.current == nil, presence[p].isHere { plan.resumeTurnOf = p }
+        // Back to where the room was before this phase began: what the move into it changed is
+        // put back (several steps back each undo their own step).
+        if move == .back, let entry = entryRecord(of: phase, from: to) {
+            plan.back = entry.leftStalls.filter { presence[$0.person].isHere && presence[$0.person].stall == nil }
+            if let p = entry.endedTurnOf, intro.current == nil, presence[p].isHere, plan.endTurnOf != p { plan.resumeTurnOf = p }
         }
         return plan
+    }
+
+    /// The most recent step forward from `from` into `phase` — the one a step back undoes. Later
+    /// back-and-forth moves are passed over: they changed nothing that this step back could restore.
+    func entryRecord(of phase: Phase, from: Phase) -> PhaseRecord? {
+        for i in phaseHistory.indices.reversed() where phaseHistory[i].phase == phase && phaseHistory[i].move != .back {
+            let before = i > 0 ? phaseHistory[i - 1].phase : .reception
+            return before == from ? phaseHistory[i] : nil
+        }
+        return nil
     }
 }
 
@@ -43,6 +54,12 @@ public enum Command: Equatable, Sendable {
     case introDone
     /// Skip a waiting speaker, or the current one when nil.
     case introSkip(person: String?)
+    /// The current speaker is skipped and the next in the queue starts (the timekeeper's `s`).
+    case introSkipAndNext
+    /// A waiting speaker one place earlier (-1) or later (+1) in the queue.
+    case introShift(person: String, by: Int)
+    /// Minutes more (or fewer) for the running phase.
+    case planRunning(minutes: Int)
 }
 
 extension Room {
@@ -73,6 +90,21 @@ extension Room {
             if let id { return [.introSkip(person: id)] }
             guard let c = intro.current else { throw Refusal(.nobodySpeakingToSkip) }
             return [.introSkip(person: people[c].id)]
+        case .introSkipAndNext:
+            guard phase == .introductions else { throw Refusal(.introductionsNotRunning(now: phase)) }
+            guard let c = intro.current else { throw Refusal(.nobodySpeakingToSkip) }
+            let next = introQueue.first.map { [Event.introStart(person: people[$0].id)] } ?? []
+            return [.introSkip(person: people[c].id)] + next
+        case .introShift(let id, let by):
+            guard let p = index(ofPerson: id), let at = introQueue.firstIndex(of: p) else {
+                throw Refusal(.notWaiting(who: index(ofPerson: id).map(label) ?? id))
+            }
+            let to = at + by
+            guard to >= 0, to < introQueue.count else { throw Refusal(by < 0 ? .alreadyFirst(who: label(p)) : .alreadyLast(who: label(p))) }
+            return [.introMove(person: id, position: to + 1)]
+        case .planRunning(let minutes):
+            guard config.plan(for: phase) != nil, !phaseHistory.isEmpty else { throw Refusal(.phaseNotPlanned(phase)) }
+            return [.plan(phase: phase, minutes: minutes)]
         }
     }
 }

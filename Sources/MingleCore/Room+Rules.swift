@@ -107,7 +107,14 @@ extension Room {
             }
 
         case .message(let text):
-            guard !text.trimmedSpaces().isEmpty else { throw Refusal(.emptyMessage) }
+            // An empty message clears the one on the board; there must be one to clear.
+            if text.trimmedSpaces().isEmpty, messageShown == nil { throw Refusal(.noMessageShown) }
+
+        case .plan(let p, let minutes):
+            guard let planned = config.plan(for: p) else { throw Refusal(.phaseNotPlanned(p)) }
+            guard minutes != 0 else { throw Refusal(.planUnchanged) }
+            let length = planned.minutes + (planExtra[p] ?? 0) + minutes
+            guard length >= 1 else { throw Refusal(.planTooShort(p, minutes: planned.minutes + (planExtra[p] ?? 0))) }
 
         case .photoTaken:
             guard phase == .photo else { throw Refusal(.photoNotNow(now: phase)) }

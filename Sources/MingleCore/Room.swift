@@ -95,6 +95,10 @@ public struct Room: Equatable, Sendable {
     public internal(set) var intro = Introductions()
     public internal(set) var seatings: [Seating] = []
     public internal(set) var messages: [RoomMessage] = []
+    /// The message on the board now, until another replaces it or it is cleared.
+    public internal(set) var messageShown: RoomMessage?
+    /// Minutes planned more (or fewer) for each phase than event.toml says.
+    public internal(set) var planExtra: [Phase: Int] = [:]
     public internal(set) var photos: [Timestamp] = []
     var personIndex: [String: Int]
     var stallIndex: [String: Int]

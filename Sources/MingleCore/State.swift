@@ -18,7 +18,8 @@ public struct State: Equatable, Sendable {
     /// Every id a walk-in was ever given, undone or not: an id is never given twice.
     public private(set) var walkInIDsEver: [String: String] = [:]
     private var highestWalkInNumber = 0
-    let base: Room
+    /// The room before any event: the roster and the stalls.
+    public let base: Room
 
     public init(config: EventConfig, roster: [Person]) {
         base = Room(config: config, roster: roster)

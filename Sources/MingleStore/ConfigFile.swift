@@ -123,6 +123,13 @@ public enum ConfigFile {
         language = \(quote(c.language))   # screen language: "zh-TW" or "en"
         # Two people at one stall for at least this many minutes count as having met.
         encounter_minutes = \(c.encounterMinutes)
+        # The new POs introduce themselves in the order they arrive ("arrival") or as the roster
+        # lists them ("roster"); late arrivals join at the end either way.
+        intro_order = \(quote(c.introOrder.rawValue))
+        # A phase's clock turns to warning in its last warning_minutes; a speaker's light turns
+        # yellow at yellow_at percent of their time, red at the limit.
+        warning_minutes = \(c.warningMinutes)
+        yellow_at = \(c.yellowAt)
 
         # The phases, in order, with their planned start (HH:MM) and length in minutes.
         # Allowed names: reception, opening, introductions, chat, photo.

@@ -14,7 +14,8 @@ struct ConfigReader {
     var errors: [Problem] = []
     var warnings: [ConfigIssue] = []
 
-    static let topKeys = ["title", "date", "venue", "language", "encounter_minutes", "phases", "stalls"]
+    static let topKeys = ["title", "date", "venue", "language", "encounter_minutes", "intro_order", "warning_minutes", "yellow_at",
+                          "phases", "stalls"]
     static let phaseKeys = ["name", "start", "minutes", "seconds_per_speaker"]
     static let stallKeys = ["id", "name", "owners", "seats"]
     static let phaseOrder: [Phase] = [.reception, .opening, .introductions, .chat, .photo]
@@ -41,10 +42,18 @@ struct ConfigReader {
         if language != "zh-TW" && language != "en" { error(.top, "language", "language must be \"zh-TW\" or \"en\" (it is \"\(language)\")") }
         let encounter = whole(t["encounter_minutes"], "encounter_minutes", .top) ?? 10
         if encounter <= 0 { error(.top, "encounter_minutes", "encounter_minutes must be 1 or more") }
+        let orderText = text(t["intro_order"], "intro_order", .top) ?? IntroOrder.arrival.rawValue
+        let order = IntroOrder(rawValue: orderText)
+        if order == nil { error(.top, "intro_order", "intro_order must be \"arrival\" or \"roster\" (it is \"\(orderText)\")") }
+        let warning = whole(t["warning_minutes"], "warning_minutes", .top) ?? 2
+        if warning < 0 { error(.top, "warning_minutes", "warning_minutes must be 0 or more") }
+        let yellow = whole(t["yellow_at"], "yellow_at", .top) ?? 75
+        if !(1...100).contains(yellow) { error(.top, "yellow_at", "yellow_at is a percentage of a speaker's time: 1 to 100 (it is \(yellow))") }
         let phases = readPhases(t["phases"])
         let stalls = readStalls(t["stalls"])
         return EventConfig(title: title, date: date, venue: venue, language: language,
-                           phases: phases, stalls: stalls, encounterMinutes: encounter)
+                           phases: phases, stalls: stalls, encounterMinutes: encounter,
+                           introOrder: order ?? .arrival, warningMinutes: warning, yellowAt: yellow)
     }
 
     // MARK: Phases

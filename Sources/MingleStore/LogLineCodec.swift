@@ -54,6 +54,8 @@ public enum LogLineCodec {
             return [("stall", s), ("on", on ? "yes" : "no")]
         case .message(let t), .note(let t):
             return [("text", t)]
+        case .plan(let phase, let minutes):
+            return [("phase", phase.rawValue), ("minutes", String(minutes))]
         case .photoTaken:
             return []
         case .undo(let seq):

@@ -108,7 +108,11 @@ extension LogLineCodec {
             let on = try f.text("on")
             guard on == "yes" || on == "no" else { throw .syntax("on= must be yes or no") }
             return .help(stall: try f.text("stall"), on: on == "yes")
-        case .message: return .message(text: try f.text("text"))
+        case .message: return .message(text: f.optionalText("text") ?? "")
+        case .plan:
+            let t = try f.text("phase")
+            guard let p = Phase(rawValue: t) else { throw .syntax("unknown phase \"\(t)\"") }
+            return .plan(phase: p, minutes: try f.signedInt("minutes"))
         case .note: return .note(text: try f.text("text"))
         case .photo: return .photoTaken
         case .undo: return .undo(seq: try f.int("seq"))
@@ -164,7 +168,7 @@ extension LogLineCodec {
 /// The event types, matched from the line's bytes.
 enum Kind: CaseIterable {
     case checkin, checkout, walkin, seat, unseat, phase, intro_start, intro_done, intro_skip, intro_add
-    case intro_move, help, message, photo, undo, note
+    case intro_move, help, message, photo, undo, note, plan
 
     var word: StaticString {
         switch self {
@@ -184,6 +188,7 @@ enum Kind: CaseIterable {
         case .photo: "photo"
         case .undo: "undo"
         case .note: "note"
+        case .plan: "plan"
         }
     }
 
@@ -191,7 +196,7 @@ enum Kind: CaseIterable {
     static func match(_ b: UnsafeBufferPointer<UInt8>) -> Kind? {
         let candidate: Kind?
         switch b.count {
-        case 4: candidate = b[0] == 115 ? .seat : b[0] == 104 ? .help : b[0] == 117 ? .undo : .note
+        case 4: candidate = b[0] == 115 ? .seat : b[0] == 104 ? .help : b[0] == 117 ? .undo : b[0] == 112 ? .plan : .note
         case 5: candidate = b[1] == 104 && b[2] == 97 ? .phase : .photo
         case 6: candidate = b[0] == 119 ? .walkin : .unseat
         case 7: candidate = b[0] == 99 ? .checkin : .message
@@ -289,6 +294,16 @@ struct Fields {
     func optionalText(_ key: StaticString) -> String? {
         guard let v = raw(key) else { return nil }
         return try? LogLineCodec.unescape(v)
+    }
+
+    /// A whole number that may be negative ("-1").
+    func signedInt(_ key: StaticString) throws(LineProblem) -> Int {
+        guard let v = raw(key) else { throw .syntax("the field \(key)= is missing or not a number") }
+        let negative = v.first == 45
+        guard let n = LogLineCodec.parseInt(negative ? v[(v.startIndex + 1)...] : v[...]) else {
+            throw .syntax("the field \(key)= is missing or not a number")
+        }
+        return negative ? -n : n
     }
 
     func int(_ key: StaticString) throws(LineProblem) -> Int {

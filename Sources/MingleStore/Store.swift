@@ -43,6 +43,9 @@ public final class Store {
     public init(directory: String, calls: FileCalls = .system) throws(StoreError) {
         self.directory = directory
         if let p = StoreAccess.openProblem(directory: directory) { throw .access(p) }
+        if Posix.exists(directory + "/" + ConfigFile.fileName), let p = StoreAccess.problem(directory: directory, write: false) {
+            throw .access(p)
+        }
         guard Posix.exists(directory + "/" + ConfigFile.fileName) else {
             throw .noStore(Posix.isDirectory(directory)
                 ? "\(directory) is not a mingle store (there is no \(ConfigFile.fileName) in it). Make one with `mingle init \(directory)`."
@@ -56,6 +59,7 @@ public final class Store {
         state = State(config: config, roster: roster)
         let events = try log.readNew()
         state = State.replay(config: config, roster: roster, events: events)
+        try Store.checkRosterIDs(rosterPath, state)
     }
 
     /// event.toml and roster.csv, read and checked against each other.
@@ -64,6 +68,21 @@ public final class Store {
         let (config, text, warnings) = try ConfigFile.loadText(directory + "/" + ConfigFile.fileName)
         let roster = try RosterFile.load(directory + "/" + RosterFile.fileName)
         return (config, roster, ConfigFile.ownerProblems(text, config, rosterIDs: Set(roster.map(\.id))), warnings)
+    }
+
+    /// An id a walk-in was given today must not turn up on the roster (typed in by hand): it
+    /// would hide that walk-in and their check-in. Named with the roster's line.
+    static func checkRosterIDs(_ rosterPath: String, _ state: State) throws(StoreError) {
+        let walkIns = state.walkInIDsEver
+        guard !walkIns.isEmpty, state.base.people.contains(where: { walkIns[$0.id] != nil }),
+              let bytes = Posix.readFile(rosterPath) else { return }
+        for (p, line) in RosterImport.read(bytes: bytes, file: RosterFile.fileName).people {
+            if let name = walkIns[p.id] {
+                throw .damaged(file: RosterFile.fileName, line: line,
+                               problem: "the id \(p.id) was given to the walk-in \(name) today; give this row another id",
+                               remedy: "Ids are never given twice: the walk-in's check-in would be lost.")
+            }
+        }
     }
 
     /// Picks up an edit of event.toml or roster.csv (by another terminal's import, or by hand):
@@ -76,9 +95,11 @@ public final class Store {
         rosterStamp = rs
         do {
             let sources = try Store.readSources(directory)
+            let next = State.replay(config: sources.0, roster: sources.1, events: state.history)
+            try Store.checkRosterIDs(rosterPath, next)
             (config, roster, configProblems, configWarnings) = sources
             sourceProblem = nil
-            state = State.replay(config: config, roster: roster, events: state.history)
+            state = next
         } catch {
             sourceProblem = error
         }

@@ -10,6 +10,8 @@ public struct AccessProblem: Equatable, Sendable, CustomStringConvertible {
 
     /// What would fix it, in order of how often it is the answer on the day.
     public enum Fix: Equatable, Sendable {
+        /// The user owns the path but took the permission away from themselves.
+        case ownerMode
         /// The user is in the path's group, but the group may not do it: the owner grants it.
         case grantGroup(owner: String, group: String)
         /// The group may do it, but the user is not in it.
@@ -51,6 +53,8 @@ public struct AccessProblem: Equatable, Sendable, CustomStringConvertible {
         }
         let advice: String
         switch fix {
+        case .ownerMode:
+            advice = "it is yours; allow yourself with: chmod u+\(modeLetters) \(path)"
         case .grantGroup(let owner, let group):
             advice = "\(owner) (the owner) can allow the group \(group) with: chmod g+\(modeLetters) \(path)"
         case .joinGroup(let group):
@@ -71,7 +75,9 @@ public enum StoreAccess {
     public static func problem(directory: String, write: Bool) -> AccessProblem? {
         var checks: [(String, AccessProblem.Need)] = [(directory, .enter)]
         for name in [ConfigFile.fileName, RosterFile.fileName, Store.logName] { checks.append((directory + "/" + name, .read)) }
-        if write { checks += [(directory + "/" + Store.logName, .write), (directory, .write)] }
+        // Writing needs the log only; files put beside it (a torn end set aside, repair) are rare
+        // and say so themselves when they cannot be made.
+        if write { checks.append((directory + "/" + Store.logName, .write)) }
         for (path, need) in checks {
             let mode: Int32 = need == .read ? R_OK : need == .enter ? X_OK : W_OK
             // A missing file is not a permission problem; opening the store reports it.
@@ -111,7 +117,9 @@ public enum StoreAccess {
         let groupBit: mode_t = need == .read ? S_IRGRP : need == .enter ? S_IXGRP : S_IWGRP
         let groupMay = st.st_mode & groupBit != 0
         let fix: AccessProblem.Fix
-        if isMember(of: st.st_gid) {
+        if st.st_uid == geteuid() {
+            fix = .ownerMode
+        } else if isMember(of: st.st_gid) {
             fix = .grantGroup(owner: owner, group: group)
         } else if groupMay {
             fix = .joinGroup(group: group)

@@ -3,6 +3,10 @@ import CNcursesw
 /// What a piece of the screen means; each scheme turns it into colours or attributes.
 public enum Style: Int, CaseIterable, Sendable {
     case normal, title, statusBar, selected, dim, header, key, good, warning, alert, field
+    /// A speaker's light and a phase clock: green and yellow blocks; red is `alert`.
+    case lightGreen, lightYellow
+    /// Red letters on the usual background: the other half of a flash with `alert`.
+    case alertText
 }
 
 /// A surface the screens draw on, in terminal cells. Screens know only this protocol; ncursesw

@@ -138,6 +138,9 @@ public final class Terminal {
         (Int16(COLOR_YELLOW), -1),     // warning
         (Int16(COLOR_WHITE), Int16(COLOR_RED)),    // alert
         (-1, -1),                      // field
+        (Int16(COLOR_BLACK), Int16(COLOR_GREEN)),  // lightGreen
+        (Int16(COLOR_BLACK), Int16(COLOR_YELLOW)), // lightYellow
+        (Int16(COLOR_RED), -1),        // alertText
     ]
 
     /// Attributes for a style: colour pairs when the terminal has them, a readable monochrome
@@ -146,7 +149,7 @@ public final class Terminal {
         if colors {
             let pair = x_color_pair(Int16(s.rawValue + 1))
             switch s {
-            case .title, .key, .alert: return pair | x_A_BOLD
+            case .title, .key, .alert, .alertText, .lightGreen, .lightYellow: return pair | x_A_BOLD
             case .dim: return x_A_DIM
             case .field: return x_A_UNDERLINE
             case .header: return pair | x_A_BOLD
@@ -159,6 +162,10 @@ public final class Terminal {
         case .statusBar, .selected: return x_A_REVERSE
         case .key: return x_A_REVERSE | x_A_BOLD
         case .alert: return x_A_REVERSE | x_A_BOLD
+        // Without colour the lights are told by their words; yellow and red stand out more.
+        case .lightGreen: return x_A_BOLD
+        case .lightYellow: return x_A_REVERSE
+        case .alertText: return x_A_BOLD | x_A_UNDERLINE
         case .dim: return x_A_DIM
         case .field: return x_A_UNDERLINE
         }

@@ -119,7 +119,12 @@ struct CheckCommand: ParsableCommand {
         } catch { problems.append(error.description) }
         if let config {
             problems += ConfigFile.ownerProblems(configText, config, rosterIDs: Set(roster.map(\.id))).map(\.description)
-            if problems.isEmpty, let store = try? Store(directory: dir) {
+            var opened: Store?
+            if problems.isEmpty {
+                // Opening checks across the files (a walk-in's id typed into the roster, say).
+                do { opened = try Store(directory: dir) } catch { problems.append(error.description) }
+            }
+            if let store = opened {
                 // Not damage: an undo took back what these events needed. Listed, so nothing is a surprise.
                 let lineOf = Dictionary(uniqueKeysWithValues: store.state.history.enumerated().map { ($1.seq, $0 + 1) })
                 for (seq, why) in store.state.refused.sorted(by: { $0.key < $1.key }) {
@@ -133,7 +138,7 @@ struct CheckCommand: ParsableCommand {
         for p in problems { say(p) }
         if !problems.isEmpty { throw ExitCode(3) }
         print("OK: \(ConfigFile.fileName), \(RosterFile.fileName) (\(roster.count) people), \(Store.logName) (\(goodLines) events"
-              + (notes.isEmpty ? ")." : "; \(notes.count) no longer apply after undos, listed above)."))
+              + (notes.isEmpty ? ")." : "; \(notes.count) no longer apply, listed above)."))
     }
 }
 

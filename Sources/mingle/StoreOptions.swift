@@ -70,10 +70,14 @@ func resolveStall(_ query: String, in room: Room) throws(Refusal) -> String {
 /// Appends what `make` decides and prints a confirmation line per event.
 func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]) throws {
     let store = try options.open()
-    let before = store.state.room
+    let before = store.state.room, refusedBefore = store.state.refused
     let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), make) }
     for n in store.notices { say(n) }
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
+    // What an undo took away with it: nothing changes without being said.
+    for seq in store.state.refused.keys.filter({ refusedBefore[$0] == nil }).sorted() {
+        if let e = store.state.event(seq: seq) { print(Sanitizer.clean("  so #\(seq) no longer applies: \(before.describe(e.event))")) }
+    }
 }
 
 /// The line printed for each event written; an undo or redo says what it took back or put back.

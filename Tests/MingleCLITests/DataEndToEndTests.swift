@@ -150,11 +150,11 @@ struct DataEndToEndTests {
 
     @Test(arguments: [
         ("date = \"2026-12-04\"", "date = \"2026-13-45\"", "line 3: date \"2026-13-45\" is not a day of the calendar"),
-        ("start = \"14:00\"", "start = \"9:5\"", "line 19: opening: start must be a time of day like \"14:05\""),
-        ("start = \"14:55\"", "start = \"14:10\"", "line 30: chat starts at 14:10, before introductions (14:15)"),
-        ("seats = 8", "seat = 8", "line 44: unknown setting \"seat\" in [[stalls]] number 1 — did you mean \"seats\"?"),
-        ("owners = [\"P027\"]", "owners = [\"P999\"]", "line 43: stall S1 (開放政府) has the owner P999, who is not in roster.csv"),
-        ("name = \"photo\"", "name = \"closed\"", "line 34: [[phases]] number 5: name must be one of reception, opening, introductions, chat, photo"),
+        ("start = \"14:00\"", "start = \"9:5\"", "line 26: opening: start must be a time of day like \"14:05\""),
+        ("start = \"14:55\"", "start = \"14:10\"", "line 37: chat starts at 14:10, before introductions (14:15)"),
+        ("seats = 8", "seat = 8", "line 51: unknown setting \"seat\" in [[stalls]] number 1 — did you mean \"seats\"?"),
+        ("owners = [\"P027\"]", "owners = [\"P999\"]", "line 50: stall S1 (開放政府) has the owner P999, who is not in roster.csv"),
+        ("name = \"photo\"", "name = \"closed\"", "line 41: [[phases]] number 5: name must be one of reception, opening, introductions, chat, photo"),
     ])
     func eventTomlMistakesAreNamedWithTheirLines(_ c: (String, String, String)) throws {
         let dir = try sampleStoreFolder()
@@ -172,7 +172,7 @@ struct DataEndToEndTests {
         let good = try String(contentsOfFile: path, encoding: .utf8)
         try write(good.replacingOccurrences(of: "owners = [\"P029\"]", with: "owners = [\"P027\"]"), to: path)
         let r = try CLI.run(["check", "--store", dir])
-        #expect(r.status == 0 && r.err.contains("warning: event.toml, line 49: P027 owns both stall S1 and stall S2"), "\(r.err)")
+        #expect(r.status == 0 && r.err.contains("warning: event.toml, line 56: P027 owns both stall S1 and stall S2"), "\(r.err)")
     }
 
     @Test func aSpreadsheetWithATitleRowAndAShortRow() throws {

@@ -203,7 +203,32 @@ struct ShellEndToEndTests {
         #expect(shown.ok, "\(shown.screen)")
         // The advice is whole, over as many lines as it needs.
         let flat = shown.screen.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
-        #expect(flat.contains("無法寫入\(dir)/events.log") && flat.contains("docs/sharing.md）。"), "\(flat)")
+        // As nobody, the store is someone else's: share it with a group. As its owner: allow yourself.
+        let fix = getuid() == 0 ? "docs/sharing.md）。" : "chmodu+rw\(dir)/events.log。"
+        #expect(flat.contains("無法寫入\(dir)/events.log") && flat.contains(fix), "\(flat)")
+    }
+
+    @Test func aStoreThisUserCannotReadStopsAtOnceInTheScreensLanguage() throws {
+        let dir = try sampleStoreFolder()
+        let command: String
+        if getuid() == 0 {
+            let parent = (dir as NSString).deletingLastPathComponent
+            let binDir = temporaryFolder()
+            try FileManager.default.copyItem(atPath: CLI.binary, toPath: binDir + "/mingle")
+            for path in [parent, dir, binDir] { chmod(path, 0o755) }
+            chmod(dir + "/event.toml", 0o644)
+            chmod(dir + "/roster.csv", 0o600)  // the names are private to root
+            chmod(binDir + "/mingle", 0o755)
+            command = "setpriv --reuid=nobody --regid=nogroup --clear-groups env USER=nobody HOME=/tmp \(binDir)/mingle --store \(dir)"
+        } else {
+            chmod(dir + "/roster.csv", 0o000)
+            command = "\(CLI.binary) --store \(dir)"
+        }
+        let t = try Tmux(command: command)
+        let said = try t.waitUntil { $0.contains("EXIT=") }
+        let flat = said.screen.replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "")
+        #expect(flat.contains("權限問題") && flat.contains("無法讀取\(dir)/roster.csv") && flat.contains("解決方法"), "\(said.screen)")
+        #expect(said.screen.contains("EXIT=3"))
     }
 
     @Test func aStallThatDoesNotExistIsBadUsage() throws {

@@ -130,6 +130,23 @@ struct ActionTests {
         #expect(s.room.presence[1].stall == 1 && s.room.presence[0].stall == nil)
     }
 
+    @Test func severalStepsBackEachPutBackWhatTheirStepChanged() throws {
+        var s = try Fixture.state([.checkIn(person: "P1"), .checkIn(person: "P2"), .phase(from: .reception, to: .introductions, move: .jump, reason: "x")])
+        #expect(try Writer.act(&s, s.room.events(for: .introNext)))
+        let speaking = ActionTests.view(s.room)
+        #expect(try Writer.act(&s, s.room.events(for: .phaseNext(reason: ""))))  // to chat: the turn ends
+        #expect(Writer.act(&s, [.seat(person: "P2", stall: "S1", forced: false)]))
+        let seated = ActionTests.view(s.room)
+        for _ in 0..<2 { #expect(try Writer.act(&s, s.room.events(for: .phaseNext(reason: "")))) }  // photo, closed
+        #expect(try Writer.act(&s, s.room.events(for: .phaseBack(reason: ""))))  // photo again: nobody sits
+        #expect(s.room.seated.allSatisfy { $0.isEmpty })
+        #expect(try Writer.act(&s, s.room.events(for: .phaseBack(reason: ""))))  // chat: P2 sits again
+        #expect(ActionTests.view(s.room) == seated)
+        #expect(Writer.act(&s, [.unseat(person: "P2")]))
+        #expect(try Writer.act(&s, s.room.events(for: .phaseBack(reason: ""))))  // introductions: P1 speaks again
+        #expect(ActionTests.view(s.room) == speaking)
+    }
+
     @Test func leavingTheIntroductionsEndsTheTurnAndBackResumesIt() throws {
         var s = try Fixture.state([.checkIn(person: "P1"), .checkIn(person: "P2"), .phase(from: .reception, to: .introductions, move: .jump, reason: "x")])
         #expect(try Writer.act(&s, s.room.events(for: .introNext)))

@@ -112,7 +112,9 @@ struct ReducerTests {
     }
 
     @Test func emptyMessageIsRefused() throws {
-        #expect(try refusal([], then: .message(text: "  ")) == "the message is empty")
+        // An empty message clears the board's; with none on the board there is nothing to clear.
+        #expect(try refusal([], then: .message(text: "  ")) == "there is no message on the board to clear")
+        #expect(try refusal([.message(text: "蛋糕來了")], then: .message(text: "")) == nil)
     }
 
     @Test func photoEndsEverySeating() throws {

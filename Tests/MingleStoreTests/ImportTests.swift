@@ -220,3 +220,23 @@ struct ConfigTests {
         }
     }
 }
+
+@Suite("The roster and the log together")
+struct RosterAndLogTests {
+    @Test func aWalkInsIdTypedIntoTheRosterIsNamedNotSilentlyHidden() throws {
+        var template = Array("/tmp/mingle-store-XXXXXX".utf8CString)
+        let dir = String(cString: mkdtemp(&template)!) + "/s"
+        try StoreSetup.create(at: dir, config: SampleEvent.config, roster: SampleEvent.people)
+        let store = try Store(directory: dir)
+        try store.append(.walkIn(Person(id: "W001", name: "甲", ministry: "", role: .guest)), by: Author(user: "h", role: "reception", terminal: "-", pid: 1))
+        let path = dir + "/roster.csv"
+        let good = try String(contentsOfFile: path, encoding: .utf8)
+        try (good + "W001,乙,內政部,new,,\n").write(toFile: path, atomically: true, encoding: .utf8)
+        // An open store keeps the last good roster and says where the problem is.
+        #expect(try store.refresh())
+        #expect(store.sourceProblem?.description.hasPrefix("roster.csv, line 82: the id W001 was given to the walk-in 甲 today") == true)
+        #expect(store.state.room.person("W001")?.name == "甲")
+        // Opening it anew stops with the same words.
+        #expect(throws: StoreError.self) { try Store(directory: dir) }
+    }
+}

@@ -223,6 +223,10 @@ struct LanguageTests {
             .notCurrentSpeaker(who: "王"), .notWaiting(who: "王"), .alreadyQueued(who: "王"), .positionOutside(5, count: 2),
             .helpAlreadyOn(stall: "A", by: nil), .helpNotOn(stall: "A"), .emptyMessage, .photoNotNow(now: .chat),
             .outOfOrder(seq: 2, last: 3), .noSuchEvent(seq: 9), .cannotUndoNote(seq: 1), .alreadyUndone(seq: 1, kind: "checkin", by: nil),
+            .idUsedBefore(id: "W1", by: "王"), .redoDoesNotFit(seq: 3, because: .idTaken(id: "W1", by: "王")), .nobodyWaiting,
+            .nobodySpeaking, .nobodySpeakingToSkip, .nothingToUndo(user: "u", terminal: "t"), .nothingToRedo(user: "u", terminal: "t"),
+            .walkInIsOnTheList(id: "P1", who: "王", here: false, others: 0), .noMessageShown, .phaseNotPlanned(.photo), .planUnchanged,
+            .planTooShort(.chat, minutes: 1), .alreadyFirst(who: "王"), .alreadyLast(who: "王"),
         ]
         for why in samples {
             let text = zh.refusal(Refusal(why))

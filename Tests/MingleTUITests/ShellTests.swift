@@ -166,6 +166,15 @@ struct KeyMapTests {
         return "\(c.text)|\(String(describing: c.cursor))|\(app.store.state.history.count)|\(app.shouldQuit)|\(app.repaintRequested)|\(app.layers.count)|\(app.screen)"
     }
 
+    /// The table of `mingle keys` for the kind of layer `layer` is.
+    static func section(for layer: any Layer, in reference: String, _ s: UIStrings) -> String? {
+        guard let entry = App.allLayers().first(where: { type(of: $0.layer) == type(of: layer) }) else { return nil }
+        let title = "## " + entry.title(s) + "\n"
+        guard let start = reference.range(of: title) else { return nil }
+        let rest = reference[start.upperBound...]
+        return String(rest[..<(rest.range(of: "\n## ")?.lowerBound ?? rest.endIndex)])
+    }
+
     @Test func aKeyThatChangesAnythingIsInTheKeyMapOfWhatIsOnTop() throws {
         let reference = App.keyReference(.zhTW)
         for (name, make) in KeyMapTests.contexts {
@@ -178,8 +187,10 @@ struct KeyMapTests {
                 app.handle(key)
                 guard KeyMapTests.observe(app) != before else { continue }
                 let found = try #require(binding, "\(name): \(key.label) changed the screen but is in no key map")
-                #expect(reference.contains("| \(found.keyLabel.replacingOccurrences(of: "|", with: "\\|")) |"),
-                        "\(name): \(found.keyLabel) is not in `mingle keys`")
+                // In the table of this very layer, not just somewhere in the reference.
+                let table = try #require(KeyMapTests.section(for: top, in: reference, app.strings), "\(name): no table for \(type(of: top))")
+                #expect(table.contains("| \(found.keyLabel.replacingOccurrences(of: "|", with: "\\|")) | \(found.help) |"),
+                        "\(name): \(found.keyLabel) is not in the \(type(of: top)) table of `mingle keys`")
             }
         }
     }
@@ -316,7 +327,7 @@ struct DataOnScreenTests {
         app.press(.enter)  // yes, it is them: checked in, nobody new
         let r = app.store.state.room
         #expect(r.presence[0].isHere && r.people.count == 80 && app.walkIn == nil)
-        #expect(app.reception.picker.selected == 0)
+        #expect(app.reception.picker.selectedID == "P001")
     }
 
     @Test func aSecondPersonOfTheSameNameCanStillBeRegistered() throws {
@@ -360,6 +371,35 @@ struct DataOnScreenTests {
         try good.write(toFile: path, atomically: true, encoding: .utf8)
         #expect(app.refresh())
         #expect(app.storeProblem == nil && app.screenText().contains("公共參與官交流午茶"))
+    }
+
+    @Test func theHighlightStaysOnItsPersonWhenAnImportMovesEveryone() throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("路人甲")
+        app.press(.enter)
+        #expect(app.reception.picker.selectedID == "W001")
+        let other = try Store(directory: app.store.directory)
+        try other.saveRoster(other.roster + (1...5).map { Person(id: "L\($0)", name: "晚到者\($0)", ministry: "農業部", role: .new) })
+        #expect(app.refresh())
+        app.press(.function(7))
+        #expect(app.screenText().contains("確定讓 路人甲 簽退？"))
+    }
+
+    @Test func theMatchDialogSurvivesARosterThatShrinks() throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("余靜怡")
+        app.press(.enter)
+        #expect(app.screenText().contains("P080"))
+        let other = try Store(directory: app.store.directory)
+        try other.saveRoster(Array(other.roster.prefix(40)))
+        #expect(app.refresh())
+        #expect(!app.screenText().contains("P080"))
+        app.press(.down, .enter)  // nobody left to choose: says so, does not crash
+        #expect(app.message?.isError == true)
+        app.press(.function(6))
+        #expect(app.store.state.room.people.last?.name == "余靜怡")
     }
 
     @Test func theSearchFollowsAnUndoneWalkIn() throws {

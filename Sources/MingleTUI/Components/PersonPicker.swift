@@ -6,9 +6,13 @@ import MingleTerminal
 /// highlighted person kept across other terminals' writes, and the list's scroll.
 struct PersonPicker {
     var search = TextField()
-    /// The highlighted person (a people index), or nil: nothing is highlighted until something is
-    /// typed or an arrow is pressed, so Enter never acts on whoever happens to be first.
-    var selected: Int?
+    /// The highlighted person, by id: a new roster moves people's places in the list, never
+    /// which person is highlighted. Nil: nothing is highlighted until something is typed or an
+    /// arrow is pressed, so Enter never acts on whoever happens to be first.
+    var selectedID: String?
+    /// The highlighted person's place in the room, as of the last `matches` (which every key and
+    /// every frame asks first).
+    private(set) var selected: Int?
     var list = ListState()
     /// Who may be picked; everyone when nil.
     var include: ((Room, Int) -> Bool)?
@@ -25,7 +29,12 @@ struct PersonPicker {
     /// The last answer, reused while neither the search nor the store changed.
     private var cache: (query: String, generation: Int, result: [Int])?
 
-    var isHighlightShown: Bool { !search.isEmpty || selected != nil }
+    var isHighlightShown: Bool { !search.isEmpty || selectedID != nil }
+
+    mutating func select(_ p: Int?, in room: Room) {
+        selectedID = p.map { room.people[$0].id }
+        selected = p
+    }
 
     /// Brings the index up to the room's people, re-folding only from the first that changed.
     mutating func updateIndex(_ room: Room) {
@@ -49,8 +58,9 @@ struct PersonPicker {
     /// that hold it, ministries that hold it, ids that start with it. Empty search: everyone.
     mutating func matches(in room: Room, generation: Int) -> [Int] {
         updateIndex(room)
+        selected = selectedID.flatMap(room.index(ofPerson:))
+        if selected == nil { selectedID = nil }
         if let c = cache, c.query == search.text, c.generation == generation { return c.result }
-        if let s = selected, s >= room.people.count { selected = nil }
         let q = Array(Room.fold(search.text.trimmedSpaces()).utf8)
         var result: [Int]
         if q.isEmpty {
@@ -83,11 +93,11 @@ struct PersonPicker {
         return matches[min(row(in: matches), matches.count - 1)]
     }
 
-    mutating func move(by delta: Int, in matches: [Int]) {
+    mutating func move(by delta: Int, in matches: [Int], room: Room) {
         guard !matches.isEmpty else { return }
         var state = ListState(selected: row(in: matches))
         state.move(by: delta, count: matches.count)
-        selected = state.selected.map { matches[$0] }
+        select(state.selected.map { matches[$0] }, in: room)
     }
 
     /// An editing key: a changed search highlights its best match.
@@ -95,12 +105,13 @@ struct PersonPicker {
         let before = search.text
         _ = search.edit(key)
         guard search.text != before else { return }
-        selected = matches(in: room, generation: generation).first
+        select(matches(in: room, generation: generation).first, in: room)
         list.offset = 0
     }
 
     mutating func clear() {
         search.clear()
+        selectedID = nil
         selected = nil
         list.offset = 0
     }

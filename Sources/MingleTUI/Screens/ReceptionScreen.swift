@@ -15,6 +15,12 @@ final class ReceptionScreen: Screen {
 
     func matches(_ app: App) -> [Int] { picker.matches(in: app.store.state.room, generation: app.store.generation) }
 
+    /// The highlighted person, after bringing the list up to date (never from a stale copy).
+    func highlighted(_ app: App) -> Int? {
+        let list = matches(app)
+        return picker.highlighted(in: list)
+    }
+
     func keyMap(_ s: UIStrings) -> KeyMap {
         KeyMap(s.screenReception, [
             KeyBinding([.enter], s.keyCheckIn, disabled: { [unowned self] app in cannotCheckIn(app) }) { [unowned self] app, _ in
@@ -26,10 +32,10 @@ final class ReceptionScreen: Screen {
             },
             KeyBinding([.escape], s.keyClear, inBar: false) { [unowned self] _, _ in picker.clear() },
             KeyBinding([.up, .down], s.keyMove, inBar: false) { [unowned self] app, key in
-                picker.move(by: key == .up ? -1 : 1, in: matches(app))
+                picker.move(by: key == .up ? -1 : 1, in: matches(app), room: app.store.state.room)
             },
             KeyBinding([.pageUp, .pageDown], s.keyPage, inBar: false) { [unowned self] app, key in
-                picker.move(by: key == .pageUp ? -pageRows(app) : pageRows(app), in: matches(app))
+                picker.move(by: key == .pageUp ? -pageRows(app) : pageRows(app), in: matches(app), room: app.store.state.room)
             },
         ] + TextField.editingBindings(s, typing: s.keyTypeSearch) { [unowned self] app, key in
             picker.edit(key, room: app.store.state.room, generation: app.store.generation)
@@ -40,12 +46,12 @@ final class ReceptionScreen: Screen {
     /// highlighted person is already here, and who checked them in).
     private func cannotCheckIn(_ app: App) -> String? {
         guard picker.isHighlightShown else { return app.strings.typeFirst }
-        guard let p = picker.highlighted(in: matches(app)) else { return app.strings.noMatches }
+        guard let p = highlighted(app) else { return app.strings.noMatches }
         return refusal(.checkIn(person: app.store.state.room.people[p].id), app)
     }
 
     private func cannotCheckOut(_ app: App) -> String? {
-        guard let p = picker.highlighted(in: matches(app)) else { return app.strings.disabledNothingSelected }
+        guard let p = highlighted(app) else { return app.strings.disabledNothingSelected }
         return refusal(.checkOut(person: app.store.state.room.people[p].id), app)
     }
 
@@ -55,14 +61,14 @@ final class ReceptionScreen: Screen {
     }
 
     private func checkIn(_ app: App) {
-        guard let p = picker.highlighted(in: matches(app)) else { return }
+        guard let p = highlighted(app) else { return }
         let id = app.store.state.room.people[p].id
         if app.write({ _ in [.checkIn(person: id)] }) != nil { picker.clear() }  // ready for the next arrival
     }
 
     private func askCheckOut(_ app: App) {
         let room = app.store.state.room
-        guard let p = picker.highlighted(in: matches(app)) else { return }
+        guard let p = highlighted(app) else { return }
         let id = room.people[p].id
         var prompt = app.strings.fill(app.strings.confirmCheckOut, room.label(p))
         if let s = room.presence[p].stall { prompt += " " + app.strings.fill(app.strings.confirmCheckOutStall, room.stalls[s].name) }
@@ -77,7 +83,7 @@ final class ReceptionScreen: Screen {
         let name = matches(app).isEmpty ? picker.search.text : ""
         app.open(WalkInForm(name: name) { [weak self] app, id in
             self?.picker.clear()
-            self?.picker.selected = app.store.state.room.index(ofPerson: id)
+            self?.picker.selectedID = id
         })
     }
 }

@@ -83,7 +83,7 @@ final class WalkInForm: Layer {
         }
         let listed = app.store.state.room.listedPeople(named: name, ministry: ministry)
         if !anyway, !listed.isEmpty {
-            app.open(WalkInMatchDialog(form: self, matches: listed))
+            app.open(WalkInMatchDialog(form: self, matches: listed.map { app.store.state.room.people[$0].id }))
             return
         }
         if let written = app.write({ s in [.walkIn(Person(id: s.nextWalkInID(), name: name, ministry: ministry, role: role))] }),

@@ -6,13 +6,19 @@ import MingleTerminal
 /// in; F6 registers a new person anyway; Esc goes back to the form.
 final class WalkInMatchDialog: Layer {
     let form: WalkInForm
-    let matches: [Int]
+    /// The people offered, by id: another desk's import may move their places in the list.
+    let ids: [String]
     var selected = 0
+    /// Shown at most; more than this many namesakes is not a list to choose from on a screen.
+    static let shown = 6
 
-    init(form: WalkInForm, matches: [Int]) {
+    init(form: WalkInForm, matches: [String]) {
         self.form = form
-        self.matches = matches
+        ids = Array(matches.prefix(WalkInMatchDialog.shown))
     }
+
+    /// The offered people still in the room, as places in it.
+    private func matches(_ room: Room) -> [Int] { ids.compactMap(room.index(ofPerson:)) }
 
     var layerKind: LayerKind { .dialog }
     var takesText: Bool { false }
@@ -20,7 +26,9 @@ final class WalkInMatchDialog: Layer {
 
     func keyMap(_ s: UIStrings) -> KeyMap {
         KeyMap(s.matchTitle, [
-            KeyBinding([.enter], s.keyMatchCheckIn, disabled: { [unowned self] app in alreadyHere(app) }) { [unowned self] app, _ in
+            KeyBinding([.enter], s.keyMatchCheckIn, disabled: { [unowned self] app in
+                matches(app.store.state.room).isEmpty ? app.strings.nobodyToPick : alreadyHere(app)
+            }) { [unowned self] app, _ in
                 checkIn(app)
             },
             KeyBinding([.function(6)], s.keyMatchNew) { [unowned self] app, _ in
@@ -29,22 +37,26 @@ final class WalkInMatchDialog: Layer {
             },
             KeyBinding([.escape], s.keyMatchBack) { [unowned self] app, _ in app.close(self) },
             KeyBinding([.up, .down], s.keyMove, inBar: false, disabled: { [unowned self] app in
-                matches.count > 1 ? nil : app.strings.disabledAllShown
-            }) { [unowned self] _, key in
-                selected = max(0, min(matches.count - 1, selected + (key == .up ? -1 : 1)))
+                matches(app.store.state.room).count > 1 ? nil : app.strings.disabledAllShown
+            }) { [unowned self] app, key in
+                selected = max(0, min(matches(app.store.state.room).count - 1, selected + (key == .up ? -1 : 1)))
             },
         ])
     }
 
     private func alreadyHere(_ app: App) -> String? {
-        let room = app.store.state.room, p = matches[selected]
+        let room = app.store.state.room, list = matches(room)
+        guard !list.isEmpty else { return nil }
+        let p = list[min(selected, list.count - 1)]
         guard room.presence[p].isHere else { return nil }
         return app.strings.refusal(Refusal(.alreadyCheckedIn(who: room.label(p), at: room.presence[p].checkInTime?.clock,
                                                              by: room.presence[p].checkInBy)))
     }
 
     private func checkIn(_ app: App) {
-        let id = app.store.state.room.people[matches[selected]].id
+        let list = matches(app.store.state.room)
+        guard !list.isEmpty else { return }
+        let id = app.store.state.room.people[list[min(selected, list.count - 1)]].id
         guard app.write({ _ in [.checkIn(person: id)] }) != nil else { return }
         app.close(form)  // closes this dialog with it
         form.onSaved(app, id)
@@ -54,7 +66,9 @@ final class WalkInMatchDialog: Layer {
         let s = app.strings, room = app.store.state.room
         let width = min(c.columns - 4, 64)
         var lines: [(String, Style)] = Wrap.lines(s.matchIntro, width: width - 4).map { ($0, .alert) }
-        for (i, p) in matches.prefix(6).enumerated() {
+        let list = matches(room)
+        selected = min(selected, max(0, list.count - 1))
+        for (i, p) in list.enumerated() {
             let state = room.presence[p].isHere ? "\(s.stateHere) \(room.presence[p].checkInTime?.clock ?? "")" : s.stateInvited
             lines.append(((i == selected ? "> " : "  ") + "\(room.label(p))  \(room.people[p].id)  \(state)", i == selected ? .key : .alert))
         }

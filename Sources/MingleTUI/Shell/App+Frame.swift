@@ -116,7 +116,7 @@ extension App {
         let counts = " │ \(strings.here) \(h.here) · \(strings.came) \(h.came)/\(h.invited)"
         // Role, user and terminal: two desks run by one account are told apart by the terminal.
         let tty = author.terminal == "-" ? "" : " " + author.terminal
-        let who = DisplayWidth.truncate("\(screen.roleName)@\(Sanitizer.clean(author.user))\(Sanitizer.clean(tty))", to: max(10, c.columns / 3))
+        let who = DisplayWidth.truncate("\(strings.roleLabel(screen))@\(Sanitizer.clean(author.user))\(Sanitizer.clean(tty))", to: max(10, c.columns / 3))
         let right = " \(who) │ \(t.clock) "
         let rightWidth = DisplayWidth.of(right)
         // The phase detail gives way first, then the counts; the right side stays whole.

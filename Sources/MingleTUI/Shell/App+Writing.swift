@@ -50,9 +50,9 @@ extension App {
     @discardableResult
     func write(_ make: (State) throws(Refusal) -> [Event]) -> [LoggedEvent]? {
         do {
-            let before = store.state.room
+            let before = store.state.room, refusedBefore = store.state.refused
             let written = try store.append(by: author, make)
-            if let e = written.last { say(describe(e, before: before)) }
+            if let e = written.last { say(describe(e, before: before) + knockOn(refusedBefore, before)) }
             return written
         } catch {
             show(error: error)
@@ -76,6 +76,16 @@ extension App {
             return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
         }
         return strings.describe(e.event, in: store.state.room)
+    }
+
+    /// What an undo took away with it: later events that needed what it took back ("so #12,
+    /// seated 林明哲 at 開放政府, no longer applies"). Nothing changes without being said.
+    func knockOn(_ refusedBefore: [Int: String], _ before: Room) -> String {
+        let state = store.state
+        let lost = state.refused.keys.filter { refusedBefore[$0] == nil }.sorted()
+        guard !lost.isEmpty else { return "" }
+        let what = lost.prefix(3).compactMap { seq in state.event(seq: seq).map { "#\(seq) " + strings.describe($0.event, in: before) } }
+        return strings.fill(strings.knockOn, what.joined(separator: strings.listSeparator) + (lost.count > 3 ? "…" : ""))
     }
 
     /// Takes back this terminal's last action still in effect; again, the one before.

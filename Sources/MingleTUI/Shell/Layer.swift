@@ -25,6 +25,8 @@ public protocol Layer: AnyObject {
     var takesText: Bool { get }
     /// Something typed here that closing or quitting would throw away.
     var hasHalfTypedInput: Bool { get }
+    /// False for a screen that only shows (the board): the shell offers no undo there.
+    var writes: Bool { get }
     func draw<C: Canvas>(_ c: inout C, _ app: App)
 }
 
@@ -35,6 +37,10 @@ public protocol Screen: Layer {
 
 extension Screen {
     public var layerKind: LayerKind { .screen }
+}
+
+extension Layer {
+    public var writes: Bool { true }
 }
 
 /// Which screen a terminal shows.

@@ -7,24 +7,26 @@ extension App {
     /// and the hint line never name one key twice.
     static func shellKeys(_ s: UIStrings, locked: Bool, for layer: any Layer) -> KeyMap {
         let own = layer.keyMap(s)
-        var map = shellKeys(s, locked: locked, kind: layer.layerKind, takesText: layer.takesText)
+        var map = shellKeys(s, locked: locked, kind: layer.layerKind, takesText: layer.takesText, writes: layer.writes)
         let ownKeys = Set(own.bindings.flatMap(\.keys))
         map.bindings.removeAll { b in b.keys.allSatisfy(ownKeys.contains) }
         return map
     }
 
-    static func shellKeys(_ s: UIStrings, locked: Bool, kind: LayerKind, takesText: Bool) -> KeyMap {
+    static func shellKeys(_ s: UIStrings, locked: Bool, kind: LayerKind, takesText: Bool, writes: Bool = true) -> KeyMap {
         let help = KeyBinding([.function(1)], s.keyHelp) { app, _ in app.toggleHelp() }
         let quit = KeyBinding([.function(10), .ctrl("c")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() }
         var b: [KeyBinding] = [help]
         switch kind {
         case .screen:
-            // Where u undoes, the hint line shows u, not Ctrl-Z as well.
-            b.append(KeyBinding([.ctrl("z")], s.keyUndo, help: s.keyUndoHelp, inBar: takesText, disabled: App.nothingToUndo) { app, _ in app.undo() })
-            b.append(KeyBinding([.ctrl("y")], s.keyRedo, help: s.keyRedoHelp, inBar: false, disabled: App.nothingToRedo) { app, _ in app.redo() })
+            if writes {
+                // Where u undoes, the hint line shows u, not Ctrl-Z as well.
+                b.append(KeyBinding([.ctrl("z")], s.keyUndo, help: s.keyUndoHelp, inBar: takesText, disabled: App.nothingToUndo) { app, _ in app.undo() })
+                b.append(KeyBinding([.ctrl("y")], s.keyRedo, help: s.keyRedoHelp, inBar: false, disabled: App.nothingToRedo) { app, _ in app.redo() })
+            }
             if !takesText {
                 // No text field here: single letters are commands.
-                b.append(KeyBinding([.char("u")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() })
+                if writes { b.append(KeyBinding([.char("u")], s.keyUndo, help: s.keyUndoHelp, disabled: App.nothingToUndo) { app, _ in app.undo() }) }
                 b.append(KeyBinding([.char("?")], s.keyHelp, inBar: false) { app, _ in app.toggleHelp() })
                 b.append(KeyBinding([.char("q")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() })
             }

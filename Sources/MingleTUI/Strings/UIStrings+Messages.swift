@@ -49,6 +49,12 @@ extension UIStrings {
         case .helpAlreadyOn(let stall, let by): return "\(stall) 已經在求助中" + (by.map { "（\(whereabouts($0))）" } ?? "")
         case .helpNotOn(let stall): return "\(stall) 沒有求助"
         case .emptyMessage: return "訊息是空的"
+        case .noMessageShown: return "看板上沒有訊息可以清除"
+        case .alreadyFirst(let who): return "\(who) 已經是下一位"
+        case .alreadyLast(let who): return "\(who) 已經排在最後"
+        case .phaseNotPlanned(let p): return "event.toml 沒有安排「\(phase(p))」"
+        case .planUnchanged: return "時間安排沒有改變"
+        case .planTooShort(let p, let minutes): return "「\(phase(p))」只安排了 \(minutes) 分鐘，不能少於 1 分鐘"
         case .photoNotNow(let now): return "現在不是大合照（現在：\(phase(now))）"
         case .outOfOrder(let seq, let last): return "事件 \(seq) 接不上 \(last)"
         case .noSuchEvent(let seq): return "紀錄裡沒有第 \(seq) 筆事件"
@@ -75,6 +81,7 @@ extension UIStrings {
         }
         let fix: String
         switch p.fix {
+        case .ownerMode: fix = "這是你自己的，用這個指令開放給自己：chmod u+\(p.modeLetters) \(p.path)"
         case .grantGroup(let owner, let group): fix = "請擁有者 \(owner) 開放給群組 \(group)：chmod g+\(p.modeLetters) \(p.path)"
         case .joinGroup(let group): fix = "請管理員把你加入群組 \(group)（sudo usermod -aG \(group) \(p.user)），再重新登入"
         case .shareWithGroup(let owner): fix = "請擁有者 \(owner) 把資料夾分享給一個群組（見 docs/sharing.md）"
@@ -101,7 +108,8 @@ extension UIStrings {
         case .introAdd(let p): return "\(who(p)) 加入自我介紹名單"
         case .introMove(let p, let pos): return "\(who(p)) 移到介紹名單第 \(pos) 位"
         case .help(let s, let on): return on ? "\(stall(s)) 求助" : "\(stall(s)) 不再需要協助"
-        case .message(let t): return "廣播：\(t)"
+        case .message(let t): return t.trimmedSpaces().isEmpty ? "清除看板上的訊息" : "廣播：\(t)"
+        case .plan(let p, let m): return "「\(phase(p))」\(m > 0 ? "延長" : "縮短") \(abs(m)) 分鐘"
         case .photoTaken: return "大合照已拍"
         case .undo(let seq): return "\(undid) 第 \(seq) 筆"
         case .note(let t): return "備註：\(t)"

@@ -11,7 +11,7 @@ public struct UIStrings: Sendable {
     public var roleNew, roleSenior, roleStaff, roleGuest: String
     public var phaseNames: [Phase: String]
     public var here, came, invited, left, walkIns, stalls, helpRequested, people, now, planned, over, minutes: String
-    public var checkedIn, checkedOut, undid, redid, nothingToUndo, nothingToRedo, walkInSaved: String
+    public var checkedIn, checkedOut, undid, redid, nothingToUndo, nothingToRedo, walkInSaved, knockOn: String
     public var keyRedo, keyRedoHelp: String
     public var keyCheckIn, keyMove, keyPage, keyClear, keyWalkIn, keyWalkInHelp, keyCheckOut, keyUndo, keyUndoHelp: String
     public var keyHelp, keyQuit, keyQuitHelp, keyScreens, keyScreensHelp, keyNextScreen, keyRepaint, keysEverywhere: String
@@ -19,6 +19,7 @@ public struct UIStrings: Sendable {
     public var walkInTitle, walkInName, walkInMinistry, walkInRole, walkInHint, walkInNeedsName, walkInRoleLetters: String
     public var keyNextField, keyPreviousField, keySave, keyCancel, keyCancelForm, keyCloseForm, keyCloseFormHelp: String
     public var confirmTitle, keyYes, keyNo: String
+    public var keySend, keyTypeLine, typeFirstShort, keyPick, nobodyToPick: String
     public var matchTitle, matchIntro, matchHint, keyMatchCheckIn, keyMatchNew, keyMatchBack: String
     public var confirmCheckOut, confirmCheckOutStall, confirmQuit, confirmDiscard, confirmDiscardAndSwitch, confirmHint: String
     public var helpTitle, helpClose, keyCloseHelp, keyScroll, keyScrollPage, notNow, disabledAllShown: String
@@ -27,6 +28,8 @@ public struct UIStrings: Sendable {
     public var tooSmall: String
     public var storeProblem, sourceKept, configProblem: String
     public var disabledNothingSelected, disabledLockedRole: String
+    /// The timekeeper's screen and the board (Strings/ProgramStrings.swift).
+    public var program: ProgramStrings
 
     public static let en = UIStrings(
         language: "en",
@@ -42,7 +45,7 @@ public struct UIStrings: Sendable {
         helpRequested: "HELP", people: "People", now: "now", planned: "planned", over: "over", minutes: "min",
         checkedIn: "checked in", checkedOut: "checked out", undid: "undid", redid: "redid",
         nothingToUndo: "nothing of yours to undo", nothingToRedo: "nothing to redo: redo puts back what your last undo took back",
-        walkInSaved: "registered and checked in",
+        walkInSaved: "registered and checked in", knockOn: "; so these no longer apply: %@",
         keyRedo: "redo", keyRedoHelp: "put back what your last undo took back (again: the undo before)",
         keyCheckIn: "check in", keyMove: "move the highlight", keyPage: "a page up or down", keyClear: "clear the search",
         keyWalkIn: "walk-in", keyWalkInHelp: "register someone who is not on the list",
@@ -63,6 +66,8 @@ public struct UIStrings: Sendable {
         keySave: "save and check in", keyCancel: "cancel", keyCancelForm: "cancel: close the form, nothing is saved",
         keyCloseForm: "close", keyCloseFormHelp: "close the form (asks first when something is typed)",
         confirmTitle: "A question", keyYes: "yes", keyNo: "no",
+        keySend: "send", keyTypeLine: "type the text", typeFirstShort: "type something first",
+        keyPick: "choose", nobodyToPick: "nobody to choose here",
         matchTitle: "Already on the list?", matchIntro: "Someone with this name is on the list. Is this them?",
         matchHint: "Enter: yes, check them in · F6: no, register a new person · Esc: back to the form",
         keyMatchCheckIn: "yes: check them in", keyMatchNew: "no: register a new person", keyMatchBack: "back to the form",
@@ -81,7 +86,7 @@ public struct UIStrings: Sendable {
         sourceKept: "A file was changed and cannot be read; the last good version stays in use until it is fixed",
         configProblem: "Setting problem",
         disabledNothingSelected: "nobody is highlighted",
-        disabledLockedRole: "this terminal is locked to one screen")
+        disabledLockedRole: "this terminal is locked to one screen", program: .en)
 
     public static let zhTW = UIStrings(
         language: "zh-TW",
@@ -97,7 +102,7 @@ public struct UIStrings: Sendable {
         helpRequested: "求助", people: "人數", now: "現在", planned: "預定", over: "超時", minutes: "分",
         checkedIn: "已報到", checkedOut: "已簽退", undid: "已復原", redid: "已重做",
         nothingToUndo: "沒有可復原的動作", nothingToRedo: "沒有可重做的動作：重做是把剛才復原的放回去",
-        walkInSaved: "已登記並報到",
+        walkInSaved: "已登記並報到", knockOn: "；因此不再成立：%@",
         keyRedo: "重做", keyRedoHelp: "把上一次復原的動作放回去（再按一次：再前一次）",
         keyCheckIn: "報到", keyMove: "上下移動選取", keyPage: "上下翻一頁", keyClear: "清除搜尋",
         keyWalkIn: "現場報名", keyWalkInHelp: "登記不在名單上的人",
@@ -118,6 +123,8 @@ public struct UIStrings: Sendable {
         keySave: "儲存並報到", keyCancel: "取消", keyCancelForm: "取消：關閉表單，不儲存",
         keyCloseForm: "關閉", keyCloseFormHelp: "關閉表單（有輸入內容時會先問）",
         confirmTitle: "確認", keyYes: "是", keyNo: "否",
+        keySend: "送出", keyTypeLine: "輸入文字", typeFirstShort: "請先輸入",
+        keyPick: "選擇", nobodyToPick: "這裡沒有可以選的人",
         matchTitle: "名單上已經有這個人？", matchIntro: "名單上有同名的人。是不是這一位？",
         matchHint: "Enter：是，幫他報到 · F6：不是，登記為新的人 · Esc：回到表單",
         keyMatchCheckIn: "是：幫他報到", keyMatchNew: "不是：登記為新的人", keyMatchBack: "回到表單",
@@ -136,7 +143,7 @@ public struct UIStrings: Sendable {
         sourceKept: "有檔案改壞了，無法讀取；修好之前仍使用上一個正確的版本",
         configProblem: "設定有問題",
         disabledNothingSelected: "沒有選到任何人",
-        disabledLockedRole: "這個終端機只開放一個畫面")
+        disabledLockedRole: "這個終端機只開放一個畫面", program: .zhTW)
 
     public static func forLanguage(_ code: String) -> UIStrings { code.hasPrefix("en") ? .en : .zhTW }
 
@@ -170,6 +177,17 @@ public struct UIStrings: Sendable {
     }
 
     public func phase(_ p: Phase) -> String { phaseNames[p] ?? p.rawValue }
+
+    /// The screen a terminal runs, as its status line names it ("報到", "攤位 S1").
+    public func roleLabel(_ kind: ScreenKind) -> String {
+        let name: String = switch kind {
+        case .reception: screenReception
+        case .stall(let id): id.map { "\(screenStall) \($0)" } ?? screenStall
+        case .timekeeper: screenTimekeeper
+        case .board: screenBoard
+        }
+        return language == "en" ? name.lowercased() : name
+    }
 
     /// "%@" filled in, the only template form the catalog uses.
     public func fill(_ template: String, _ value: String) -> String {

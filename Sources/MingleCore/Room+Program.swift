@@ -1,0 +1,116 @@
+/// The afternoon's program as the timekeeper and the board see it: per phase what was planned and
+/// what happened, the running phase's clock, the speaker's light, the projected end. All pure:
+/// a function of the room, the configuration and `now`.
+extension Room {
+    /// One phase of the rundown.
+    public struct RundownRow: Equatable, Sendable {
+        public var phase: Phase
+        public var plannedStart: ClockTime
+        /// Planned minutes, with the timekeeper's changes (+/-).
+        public var plannedMinutes: Int
+        /// When the phase first began and last ended (nil while running, or before it began).
+        public var actualStart: Timestamp?
+        public var actualEnd: Timestamp?
+        /// Seconds spent in the phase, over every stretch of it (a step back and forth counts once).
+        public var elapsedSeconds: Int
+        public var isCurrent: Bool
+
+        public var plannedSeconds: Int { plannedMinutes * 60 }
+        /// Seconds left of the plan (negative: over).
+        public var remainingSeconds: Int { plannedSeconds - elapsedSeconds }
+        public var hasStarted: Bool { actualStart != nil }
+    }
+
+    /// How the running phase's clock stands.
+    public enum ClockState: String, Sendable {
+        case normal, warning, over
+    }
+
+    /// The speaker's light, as Toastmasters time a speech.
+    public enum SpeakerLight: String, Sendable {
+        case green, yellow, red, over
+    }
+
+    /// Times the room has been in each phase: [start, end) stretches, the last open while running.
+    func stretches(now: Timestamp) -> [(phase: Phase, start: Timestamp, end: Timestamp?)] {
+        phaseHistory.enumerated().map { i, r in
+            (r.phase, r.since, i + 1 < phaseHistory.count ? phaseHistory[i + 1].since : nil)
+        }
+    }
+
+    public func plannedMinutes(_ p: Phase) -> Int? {
+        config.plan(for: p).map { $0.minutes + (planExtra[p] ?? 0) }
+    }
+
+    /// Every planned phase in order, with what happened.
+    public func rundown(now: Timestamp) -> [RundownRow] {
+        let spans = stretches(now: now)
+        return config.phases.map { plan in
+            let mine = spans.filter { $0.phase == plan.phase }
+            let elapsed = mine.reduce(0) { $0 + Int((($1.end ?? now).millis - $1.start.millis) / 1000) }
+            return RundownRow(phase: plan.phase, plannedStart: plan.start, plannedMinutes: plannedMinutes(plan.phase) ?? plan.minutes,
+                              actualStart: mine.first?.start, actualEnd: phase == plan.phase ? nil : mine.last?.end,
+                              elapsedSeconds: max(0, elapsed), isCurrent: phase == plan.phase && !mine.isEmpty)
+        }
+    }
+
+    /// The running phase's row, if it has a plan and has begun.
+    public func currentPhaseRow(now: Timestamp) -> RundownRow? { rundown(now: now).first { $0.isCurrent } }
+
+    public func clockState(of row: RundownRow) -> ClockState {
+        if row.remainingSeconds < 0 { return .over }
+        if row.remainingSeconds <= config.warningMinutes * 60 { return .warning }
+        return .normal
+    }
+
+    /// Seconds each introduction may take.
+    public var secondsPerSpeaker: Int { config.plan(for: .introductions)?.secondsPerSpeaker ?? 60 }
+
+    /// The current speaker's seconds so far, and their light.
+    public func speakerClock(now: Timestamp) -> (person: Int, seconds: Int, light: SpeakerLight)? {
+        guard let p = intro.current, let since = intro.currentSince else { return nil }
+        let seconds = max(0, Int((now.millis - since.millis) / 1000))
+        let limit = secondsPerSpeaker
+        let light: SpeakerLight = seconds > limit ? .over : seconds == limit ? .red
+            : seconds * 100 >= limit * config.yellowAt ? .yellow : .green
+        return (p, seconds, light)
+    }
+
+    /// When the afternoon was planned to end and when it will end at this pace (minutes of the
+    /// day), and how late that is. The running phase takes at least what is planned for it, and
+    /// every later phase its planned length.
+    public func projectedEnd(now: Timestamp) -> (planned: Int, projected: Int, lateMinutes: Int)? {
+        let rows = rundown(now: now)
+        guard let last = rows.last else { return nil }
+        let planned = last.plannedStart.minutesOfDay + last.plannedMinutes
+        guard let i = rows.firstIndex(where: \.isCurrent) else {
+            // Before the first planned phase began, or after the last: nothing to project.
+            return (planned, planned, 0)
+        }
+        let nowMinutes = (Int(now.millis / 1000) + now.offsetMinutes * 60) / 60 % (24 * 60)
+        var end = nowMinutes + max(0, rows[i].remainingSeconds + 59) / 60
+        for r in rows[(i + 1)...] { end = max(end, r.plannedStart.minutesOfDay) + r.plannedMinutes }
+        return (planned, end, max(0, end - planned))
+    }
+
+    /// A speaker in the queue list: waiting, speaking, done or skipped, with their seconds.
+    public struct QueueEntry: Equatable, Sendable {
+        public enum Mark: String, Sendable { case waiting, speaking, done, skipped, away }
+        public var person: Int
+        public var mark: Mark
+        /// Seconds spoken over all their turns.
+        public var seconds: Int
+    }
+
+    /// Everyone in the introductions' order, done and skipped included, for the timekeeper.
+    public func introList(now: Timestamp) -> [QueueEntry] {
+        var spoken: [Int: Int] = [:]
+        for t in intro.turns { spoken[t.person, default: 0] += t.seconds(now: now) }
+        let done = Set(intro.done), skipped = Set(intro.skipped)
+        return intro.order.map { p in
+            let mark: QueueEntry.Mark = p == intro.current ? .speaking : done.contains(p) ? .done
+                : skipped.contains(p) ? .skipped : presence[p].isHere ? .waiting : .away
+            return QueueEntry(person: p, mark: mark, seconds: spoken[p] ?? 0)
+        }
+    }
+}
