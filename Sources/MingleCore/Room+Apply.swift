@@ -3,6 +3,7 @@
 extension Room {
     public mutating func apply(_ event: Event, at time: Timestamp, by author: Author) throws(Refusal) {
         let t = try check(event)
+        if dayStart == nil { dayStart = time }
         switch event {
         case .checkIn:
             let p = t.person!

@@ -32,10 +32,13 @@ extension Room {
     }
 
     /// Times the room has been in each phase: [start, end) stretches, the last open while running.
-    func stretches(now: Timestamp) -> [(phase: Phase, start: Timestamp, end: Timestamp?)] {
-        phaseHistory.enumerated().map { i, r in
-            (r.phase, r.since, i + 1 < phaseHistory.count ? phaseHistory[i + 1].since : nil)
+    /// The reception begins with the day's first event.
+    func stretches() -> [(phase: Phase, start: Timestamp, end: Timestamp?)] {
+        var out = phaseHistory.enumerated().map { i, r in
+            (phase: r.phase, start: r.since, end: i + 1 < phaseHistory.count ? phaseHistory[i + 1].since : nil)
         }
+        if let start = dayStart { out.insert((.reception, start, phaseHistory.first?.since), at: 0) }
+        return out
     }
 
     public func plannedMinutes(_ p: Phase) -> Int? {
@@ -44,7 +47,7 @@ extension Room {
 
     /// Every planned phase in order, with what happened.
     public func rundown(now: Timestamp) -> [RundownRow] {
-        let spans = stretches(now: now)
+        let spans = stretches()
         return config.phases.map { plan in
             let mine = spans.filter { $0.phase == plan.phase }
             let elapsed = mine.reduce(0) { $0 + Int((($1.end ?? now).millis - $1.start.millis) / 1000) }

@@ -97,6 +97,8 @@ public struct Room: Equatable, Sendable {
     public internal(set) var messages: [RoomMessage] = []
     /// The message on the board now, until another replaces it or it is cleared.
     public internal(set) var messageShown: RoomMessage?
+    /// When the day began: the first event in the log (the reception opens with it).
+    public internal(set) var dayStart: Timestamp?
     /// Minutes planned more (or fewer) for each phase than event.toml says.
     public internal(set) var planExtra: [Phase: Int] = [:]
     public internal(set) var photos: [Timestamp] = []

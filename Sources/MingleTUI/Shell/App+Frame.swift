@@ -71,6 +71,26 @@ extension App {
         }
     }
 
+    /// Milliseconds until the frame would look different with nothing happening: the next second
+    /// while something counts seconds (or a clock is past its time and flashes), else the next
+    /// minute of the clocks on the status line, or a message fading. The run loop sleeps that long.
+    public func nextWake() -> Int {
+        let t = now().millis
+        let toSecond = Int(1000 - t % 1000)
+        var wake = Int(60_000 - t % 60_000)
+        let room = store.state.room
+        if let row = room.currentPhaseRow(now: now()) {
+            if room.clockState(of: row) == .over { return toSecond }
+            // The phase's minutes tick over with its own start, not the wall clock's.
+            wake = min(wake, (60 - row.elapsedSeconds % 60) * 1000 - Int(t % 1000))
+        }
+        if top.countsSeconds(self) || current.countsSeconds(self) { return toSecond }
+        if let m = messageTime, message != nil, !messageHasFaded {
+            wake = min(wake, Int(m.millis + App.messageSeconds * 1000 - t))
+        }
+        return max(10, wake)
+    }
+
     var messageHasFaded: Bool {
         guard let t = messageTime else { return false }
         return now().millis - t.millis >= App.messageSeconds * 1000
@@ -102,16 +122,16 @@ extension App {
     func drawStatus<C: Canvas>(_ c: inout C, row: Int) {
         c.fillRow(row, from: 0, style: .statusBar)
         let r = store.state.room, h = r.headcounts, t = now()
-        var left = " " + strings.phase(r.phase)
-        if let since = r.phaseHistory.last?.since {
-            let mins = Int((t.millis - since.millis) / 60_000)
-            left += " \(mins)′"
-            if let plan = store.config.plan(for: r.phase) {
-                left += "/\(plan.minutes)′"
-                if mins > plan.minutes { left += " \(strings.over) +\(mins - plan.minutes)′" }
-            }
+        let name = " " + strings.phase(r.phase) + " "
+        // The phase clock in its state's colour, as on the timekeeper's screen.
+        var clock = "", clockStyle = Style.statusBar
+        if let current = r.currentPhaseRow(now: t) {
+            let mins = current.elapsedSeconds / 60
+            clock = " \(mins)′/\(current.plannedMinutes)′" + (current.remainingSeconds < 0 ? " \(strings.over) +\((-current.remainingSeconds + 59) / 60)′" : "")
+            let state = r.clockState(of: current)
+            clockStyle = state == .normal ? .statusBar : ProgramLook.style(state, now: t)
         } else if let plan = store.config.plan(for: r.phase) {
-            left += " \(strings.planned) \(plan.start)"
+            clock = "\(strings.planned) \(plan.start)"
         }
         let counts = " │ \(strings.here) \(h.here) · \(strings.came) \(h.came)/\(h.invited)"
         // Role, user and terminal: two desks run by one account are told apart by the terminal.
@@ -119,10 +139,12 @@ extension App {
         let who = DisplayWidth.truncate("\(strings.roleLabel(screen))@\(Sanitizer.clean(author.user))\(Sanitizer.clean(tty))", to: max(10, c.columns / 3))
         let right = " \(who) │ \(t.clock) "
         let rightWidth = DisplayWidth.of(right)
-        // The phase detail gives way first, then the counts; the right side stays whole.
+        // The phase clock gives way first, then the counts; the right side stays whole.
         let room = c.columns - rightWidth - 1
-        let phaseRoom = max(DisplayWidth.of(strings.phase(r.phase)) + 2, room - DisplayWidth.of(counts))
-        c.put(DisplayWidth.truncate(DisplayWidth.truncate(left, to: phaseRoom) + counts, to: room), row: row, column: 0, style: .statusBar)
+        var col = c.put(DisplayWidth.truncate(name, to: room), row: row, column: 0, style: .statusBar)
+        let clockRoom = max(0, room - col - DisplayWidth.of(counts))
+        if clockRoom > 2 { col = c.put(DisplayWidth.truncate(clock, to: clockRoom), row: row, column: col, style: clockStyle) }
+        if room - col > 2 { c.put(DisplayWidth.truncate(counts, to: room - col), row: row, column: col, style: .statusBar) }
         c.put(right, row: row, column: c.columns - rightWidth, style: .statusBar)
     }
 }

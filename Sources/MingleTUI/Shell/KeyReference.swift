@@ -8,9 +8,13 @@ extension App {
         [
             ({ "\($0.screenReception) (F2)" }, ReceptionScreen()),
             ({ "\($0.walkInTitle) (F6)" }, WalkInForm { _, _ in }),
-            ({ "\($0.screenStall), \($0.screenTimekeeper), \($0.screenBoard) (F3–F5): \($0.notBuiltTitle)" }, NotBuiltScreen(.timekeeper)),
+            ({ "\($0.screenTimekeeper) (F4)" }, TimekeeperScreen()),
+            ({ "\($0.screenBoard) (F5)" }, BoardScreen()),
+            ({ "\($0.screenStall) (F3): \($0.notBuiltTitle)" }, NotBuiltScreen(.stall(nil))),
             ({ "\($0.helpTitle) (F1)" }, HelpOverlay(lines: [])),
             ({ $0.confirmTitle }, ConfirmDialog(prompt: "", yes: { _ in })),
+            ({ "\($0.program.messageTitle), \($0.program.backTitle)" }, PromptDialog(title: "", prompt: "", send: { _, _ in })),
+            ({ $0.program.addTitle }, PickPersonDialog(title: "", include: { _, _ in true }, pick: { _, _ in })),
             ({ "\($0.matchTitle) (\($0.walkInTitle))" }, WalkInMatchDialog(form: WalkInForm { _, _ in }, matches: [])),
         ]
     }

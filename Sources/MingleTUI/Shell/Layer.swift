@@ -27,6 +27,9 @@ public protocol Layer: AnyObject {
     var hasHalfTypedInput: Bool { get }
     /// False for a screen that only shows (the board): the shell offers no undo there.
     var writes: Bool { get }
+    /// True while the layer shows something that changes every second (a speaker's timer):
+    /// the screen is then drawn once a second; otherwise it sleeps until something happens.
+    func countsSeconds(_ app: App) -> Bool
     func draw<C: Canvas>(_ c: inout C, _ app: App)
 }
 
@@ -41,6 +44,7 @@ extension Screen {
 
 extension Layer {
     public var writes: Bool { true }
+    public func countsSeconds(_ app: App) -> Bool { false }
 }
 
 /// Which screen a terminal shows.
@@ -94,7 +98,9 @@ public enum ScreenKind: Equatable, Sendable {
     func makeScreen() -> any Screen {
         switch self {
         case .reception: ReceptionScreen()
-        case .stall, .timekeeper, .board: NotBuiltScreen(self)
+        case .timekeeper: TimekeeperScreen()
+        case .board: BoardScreen()
+        case .stall: NotBuiltScreen(self)
         }
     }
 }

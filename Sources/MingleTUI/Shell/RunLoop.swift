@@ -24,7 +24,10 @@ public enum RunLoop {
             }
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0)]
             if watcher.descriptor >= 0 { fds.append(pollfd(fd: watcher.descriptor, events: Int16(POLLIN), revents: 0)) }
-            let n = poll(&fds, nfds_t(fds.count), 1000)
+            // Asleep until a key, a change in the store folder, or the next moment the frame
+            // changes by itself; without inotify the folder is looked at once a second.
+            let wake = watcher.descriptor >= 0 ? app.nextWake() : min(1000, app.nextWake())
+            let n = poll(&fds, nfds_t(fds.count), Int32(wake))
             if n < 0 && errno != EINTR { break }
             // Read keys after every wake-up, not only when stdin is readable: a resize arrives as
             // SIGWINCH (poll returns EINTR) and ncurses turns it into KEY_RESIZE on the next read.

@@ -7,9 +7,9 @@ public struct ProgramStrings: Sendable {
     public var clockWarning, clockOver, projectedEnd, late, onTime, left, over: String
     public var keyNextPhase, keyNextPhaseHelp, keyBackPhase, keyBackPhaseHelp, keySpeakerNext, keySpeakerNextHelp: String
     public var keySkip, keySkipHelp, keyAdd, keyAddHelp, keySelect, keyShift, keyShiftHelp: String
-    public var keyMore, keyLess, keyPlanHelp, keyMessage, keyMessageHelp, keyPhoto, keyPhotoHelp: String
+    public var keyMore, keyLess, keyMoreHelp, keyLessHelp, keyMessage, keyMessageHelp, keyPhoto, keyPhotoHelp: String
     public var confirmNextPhase, effectLeave, effectEndTurn, effectBack, effectResume: String
-    public var backTitle, backPrompt, messageTitle, messagePrompt, addTitle, nothingSelected, lastPhase: String
+    public var backTitle, backPrompt, reasonAsk, messageTitle, messagePrompt, addTitle, nothingSelected, lastPhase: String
     public var boardHere, boardSpeaker, boardNext, boardTimeLeft, boardOverBy, boardThanks, boardPhoto, boardSeatsFree, boardFull: String
 
     public static let en = ProgramStrings(
@@ -28,16 +28,17 @@ public struct ProgramStrings: Sendable {
         keyAdd: "add", keyAddHelp: "add someone to the queue (a search, as at reception)",
         keySelect: "select in the queue",
         keyShift: "earlier/later", keyShiftHelp: "move the selected speaker one place earlier or later",
-        keyMore: "+1 min", keyLess: "-1 min", keyPlanHelp: "one minute more or less for this phase (the projected end follows)",
+        keyMore: "1 min more", keyLess: "1 min less", keyMoreHelp: "one minute more for this phase (= works too; the projected end follows)",
+        keyLessHelp: "one minute less for this phase (the projected end follows)",
         keyMessage: "message", keyMessageHelp: "a one-line message to the room, on the board (empty: clears it)",
         keyPhoto: "photo taken", keyPhotoHelp: "the group photo was taken (photo phase)",
         confirmNextPhase: "Move on to %@?", effectLeave: "%@ people leave their stalls.", effectEndTurn: "%@'s introduction ends.",
         effectBack: "%@ people go back to their stalls.", effectResume: "%@ speaks again.",
-        backTitle: "Back one phase", backPrompt: "Back to %@. Why? (may be left empty)",
+        backTitle: "Back one phase", backPrompt: "Back to %@.", reasonAsk: "Why? (may be left empty)",
         messageTitle: "Message to the room", messagePrompt: "Shown on the board until cleared. Enter sends; an empty message clears it.",
         addTitle: "Add to the introductions", nothingSelected: "select someone waiting with ↑/↓ first",
         lastPhase: "the day is over",
-        boardHere: "%@ here of %@", boardSpeaker: "Now speaking", boardNext: "Next", boardTimeLeft: "left", boardOverBy: "over",
+        boardHere: "%@ here of %@", boardSpeaker: "Now speaking", boardNext: "Next: %@", boardTimeLeft: "left", boardOverBy: "over",
         boardThanks: "Thank you!", boardPhoto: "Group photo", boardSeatsFree: "%@ free", boardFull: "full")
 
     public static let zhTW = ProgramStrings(
@@ -56,15 +57,16 @@ public struct ProgramStrings: Sendable {
         keyAdd: "加人", keyAddHelp: "把某人加入介紹名單（像報到一樣搜尋）",
         keySelect: "在名單中選擇",
         keyShift: "往前/往後", keyShiftHelp: "把選到的講者往前或往後移一位",
-        keyMore: "+1 分", keyLess: "-1 分", keyPlanHelp: "這個階段多一分鐘或少一分鐘（預計結束時間跟著變）",
+        keyMore: "多 1 分", keyLess: "少 1 分", keyMoreHelp: "這個階段多一分鐘（= 也可以；預計結束時間跟著變）",
+        keyLessHelp: "這個階段少一分鐘（預計結束時間跟著變）",
         keyMessage: "訊息", keyMessageHelp: "給全場的一行訊息，顯示在看板上（空白：清除）",
         keyPhoto: "已拍合照", keyPhotoHelp: "大合照拍好了（大合照階段）",
         confirmNextPhase: "進入「%@」？", effectLeave: "%@ 人會離開攤位。", effectEndTurn: "%@ 的自我介紹會結束。",
         effectBack: "%@ 人會回到攤位。", effectResume: "%@ 繼續介紹。",
-        backTitle: "回到上一階段", backPrompt: "回到「%@」。原因（可以空白）：",
+        backTitle: "回到上一階段", backPrompt: "回到「%@」。", reasonAsk: "原因（可以空白）：",
         messageTitle: "給全場的訊息", messagePrompt: "會顯示在看板上，直到清除。Enter 送出；空白送出會清除訊息。",
         addTitle: "加入介紹名單", nothingSelected: "請先用 ↑/↓ 選一位等候中的講者",
         lastPhase: "活動已經結束",
-        boardHere: "在場 %@ / %@ 人", boardSpeaker: "現在介紹", boardNext: "下一位", boardTimeLeft: "剩", boardOverBy: "超過",
+        boardHere: "在場 %@ / %@ 人", boardSpeaker: "現在介紹", boardNext: "下一位：%@", boardTimeLeft: "剩", boardOverBy: "超過",
         boardThanks: "謝謝大家！", boardPhoto: "大合照", boardSeatsFree: "空 %@ 位", boardFull: "已滿")
 }

@@ -193,5 +193,11 @@ public struct UIStrings: Sendable {
     public func fill(_ template: String, _ value: String) -> String {
         template.replacingOccurrences(of: "%@", with: value)
     }
+
+    /// Two "%@", filled in order.
+    public func fill2(_ template: String, _ first: String, _ second: String) -> String {
+        guard let r = template.range(of: "%@") else { return template }
+        return template.replacingCharacters(in: r, with: first).replacingOccurrences(of: "%@", with: second)
+    }
 }
 
