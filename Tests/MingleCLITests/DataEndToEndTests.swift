@@ -81,8 +81,13 @@ struct DataEndToEndTests {
         try t.keys("Enter")
         #expect(try t.waitFor("已登記並報到: 丁戊己 W002") != nil)
         try t.type("甲乙丙")
-        let found = try t.waitUntil { $0.contains("0 筆") }
-        #expect(found.ok && !found.screen.contains(">丁戊己"), "\(found.screen)")
+        let found = try t.waitUntil { $0.contains("搜尋: 甲乙丙 ") && $0.contains(" 0 筆") }
+        #expect(found.ok, "\(found.screen)")
+        // What must not happen is a highlight on the new person: give the frame a moment to settle
+        // (a capture can catch ncurses halfway through a frame), then look.
+        usleep(300_000)
+        let settled = try t.screen()
+        #expect(!settled.contains(">丁戊己"), "\(settled)")
     }
 
     @Test func introNextIsOneUndo() throws {

@@ -21,7 +21,7 @@ final class Tmux {
         let argv = (["tmux", "-L", socket, "-f", "/dev/null"] + args).map { strdup($0) } + [nil]
         defer { for a in argv { free(a) } }
         var fds: [Int32] = [-1, -1]
-        let capture = ["capture-pane", "display-message"].contains(args.first ?? "")
+        let capture = ["capture-pane", "display-message", "list-windows"].contains(args.first ?? "")
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -63,11 +63,14 @@ final class Tmux {
         return String(decoding: out, as: UTF8.self)
     }
 
-    func keys(_ keys: String..., window: String = "t") throws { try run(["send-keys", "-t", window] + keys) }
-    func type(_ text: String, window: String = "t") throws { try run(["send-keys", "-t", window, "-l", text]) }
-    func screen(_ window: String = "t") throws -> String { try run(["capture-pane", "-p", "-t", window]) }
+    func keys(_ keys: String..., window: String = "t") throws { try run(["send-keys", "-t", target(window)] + keys) }
+    func type(_ text: String, window: String = "t") throws { try run(["send-keys", "-t", target(window), "-l", text]) }
+    /// The pane as text. A window is named `t:NAME`, so it is never taken for a session.
+    func screen(_ window: String = "t") throws -> String { try run(["capture-pane", "-p", "-t", target(window)]) }
+
+    func target(_ window: String) -> String { window == "t" ? "t" : "t:" + window }
     func display(_ format: String, window: String = "t") throws -> String {
-        try run(["display-message", "-p", "-t", window, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+        try run(["display-message", "-p", "-t", target(window), format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Waits until the pane shows `text`; returns the seconds it took, or nil after `timeout`.
@@ -94,7 +97,16 @@ final class Tmux {
         return (false, last)
     }
 
+    /// A second window (a second terminal on the same store). Made again if tmux did not make it:
+    /// on a loaded machine a new-window has been seen to come back without a window.
     func newWindow(_ name: String, command: String) throws {
-        try run(["new-window", "-d", "-n", name, "-t", "t", command + "; echo EXIT=$?; sleep 600"])
+        for _ in 0..<5 {
+            try run(["new-window", "-d", "-n", name, "-t", "t:", command + "; echo EXIT=$?; sleep 600"])
+            for _ in 0..<50 {
+                if try run(["list-windows", "-t", "t", "-F", "#{window_name}"]).split(separator: "\n").contains(Substring(name)) { return }
+                usleep(20_000)
+            }
+        }
+        throw POSIXError(.ENOENT)
     }
 }

@@ -200,9 +200,9 @@ struct ReceptionTests {
     }
 
     @Test func lockedRoleShowsOnlyItsScreen() throws {
-        let app = try sampleApp(screen: .board, locked: true)
+        let app = try sampleApp(screen: .stall("S1"), locked: true)
         app.press(.function(2))
-        #expect(app.screen == .board)
+        #expect(app.screen == .stall("S1"))
         let text = app.screenText()
         #expect(text.contains("尚未完成") && !text.contains("F2 報到"))
     }

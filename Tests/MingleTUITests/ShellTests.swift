@@ -208,7 +208,7 @@ struct KeyMapTests {
     @Test func screensWithoutATextFieldAnswerSingleLettersAndSaySo() throws {
         let app = try sampleApp()
         app.type("P002")
-        app.press(.enter, .function(4))
+        app.press(.enter, .function(3))
         let hints = app.screenText().split(separator: "\n")[22]
         #expect(hints.contains("u 復原") && hints.contains("q 離開"))
         app.press(.char("u"))
