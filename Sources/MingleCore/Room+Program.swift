@@ -117,3 +117,49 @@ extension Room {
         }
     }
 }
+
+extension Room {
+    /// One line of the timeline export: a phase or a speaker, planned against what happened.
+    public struct TimelineRow: Equatable, Sendable {
+        public enum Kind: String, Sendable { case phase, speaker }
+        public var kind: Kind
+        /// The phase's contract name, or the speaker's id.
+        public var key: String
+        public var name: String
+        public var ministry: String
+        /// Planned start ("14:15", phases only) and planned seconds.
+        public var plannedStart: String
+        public var plannedSeconds: Int
+        public var actualStart: Timestamp?
+        public var actualEnd: Timestamp?
+        public var actualSeconds: Int
+        /// Speakers: done, skipped, phaseEnded, left or speaking (their last turn); phases: empty.
+        public var outcome: String
+        public var turns: Int
+
+        public var overSeconds: Int? { actualStart == nil ? nil : actualSeconds - plannedSeconds }
+    }
+
+    /// Per phase and per speaker, planned vs actual (`mingle export timeline`).
+    public func timeline(now: Timestamp) -> [TimelineRow] {
+        var rows = rundown(now: now).map { r in
+            TimelineRow(kind: .phase, key: r.phase.rawValue, name: r.phase.rawValue, ministry: "", plannedStart: r.plannedStart.description,
+                        plannedSeconds: r.plannedSeconds, actualStart: r.actualStart, actualEnd: r.actualEnd,
+                        actualSeconds: r.elapsedSeconds, outcome: "", turns: 0)
+        }
+        var order: [Int] = []
+        var byPerson: [Int: [Turn]] = [:]
+        for t in intro.turns {
+            if byPerson[t.person] == nil { order.append(t.person) }
+            byPerson[t.person, default: []].append(t)
+        }
+        for p in order {
+            let turns = byPerson[p]!
+            rows.append(TimelineRow(kind: .speaker, key: people[p].id, name: people[p].name, ministry: people[p].ministry,
+                                    plannedStart: "", plannedSeconds: secondsPerSpeaker, actualStart: turns.first?.start,
+                                    actualEnd: turns.last?.end, actualSeconds: turns.reduce(0) { $0 + $1.seconds(now: now) },
+                                    outcome: turns.last!.outcome.rawValue, turns: turns.count))
+        }
+        return rows
+    }
+}

@@ -185,12 +185,17 @@ struct HelpRequestCommand: ParsableCommand {
 }
 
 struct MessageCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "message", abstract: "Send a message to the room (shown on the board).")
+    static let configuration = CommandConfiguration(commandName: "message", abstract: "Send a message to the room (shown on the board until cleared; --clear takes it off).")
     @OptionGroup var options: StoreOptions
-    @Argument(parsing: .remaining, help: "The message.") var words: [String]
+    @Argument(parsing: .remaining, help: "The message.") var words: [String] = []
+    @Flag(help: "Take the message off the board.") var clear = false
+
+    func validate() throws {
+        guard clear != !words.isEmpty else { throw ValidationError(clear ? "--clear takes no message" : "say the message, or --clear to take it off the board") }
+    }
 
     func run() throws {
-        let text = words.joined(separator: " ")
+        let text = clear ? "" : words.joined(separator: " ")
         try perform(options) { (_: State) throws(Refusal) in [.message(text: text)] }
     }
 }

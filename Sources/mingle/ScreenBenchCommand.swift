@@ -12,16 +12,102 @@ import MingleTUI
 struct ScreenBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-screens",
-        abstract: "Measure the reception screen: key→frame work, bytes per key, start to first frame, append to screen.")
+        abstract: "Measure the screens: key→frame work, bytes per key, start to first frame, append to screen, idle CPU.")
     @Option(help: "Events in the simulated log.") var events = 100_000
     @Option(help: "People in the simulated roster.") var people = 1000
     @Option(help: "Samples per figure.") var samples = 200
+    @Option(help: "Seconds each idle screen is watched for its CPU use.") var idleSeconds = 60
     @OptionGroup var options: StoreOptions
 
     func run() throws {
         let dir = try benchmarkStore(options, people: people, events: events)
         try appWork(dir)
         try terminalFigures(dir)
+        try programFigures(dir)
+    }
+
+    /// The timekeeper and the board: key→frame in-process at 200×60, and the CPU the real binary
+    /// uses while it sits there — with the clocks running (a frame a second) and before the day
+    /// begins (asleep until something happens).
+    private func programFigures(_ simulated: String) throws {
+        // The simulated day, as it ended; and a day stopped in the introductions, clocks running.
+        let running = try makeRunningStore(from: simulated)
+        for (dir, label) in [(simulated, "the simulated day, ended"), (running, "introductions running")] {
+            let store = try guarded { () throws(StoreError) in try Store(directory: dir) }
+            for kind in [ScreenKind.timekeeper, .board] {
+                let app = App(store: store, screen: kind, locked: true,
+                              author: Author(user: "bench", role: kind.roleName, terminal: "-", pid: 0), now: Posix.now)
+                var canvas = MemoryCanvas(rows: 60, columns: 200)
+                app.draw(&canvas)
+                var times: [Double] = []
+                // No key on either writes; the keys that move or open something, and a plain frame.
+                let keys: [Key?] = kind == .timekeeper ? [.down, .up, .down, .char("?"), .escape, nil] : [.char("?"), .escape, nil]
+                for i in 0..<samples {
+                    let t = Posix.monotonicSeconds()
+                    if let k = keys[i % keys.count] { app.handle(k) }
+                    app.draw(&canvas)
+                    times.append(Posix.monotonicSeconds() - t)
+                }
+                print(String(format: "%@ (%@), 200×60: key or tick → frame p50 %.3f ms, p99 %.3f ms over %d",
+                             kind.roleName, label, pct(times, 50) * 1000, pct(times, 99) * 1000, times.count))
+            }
+        }
+        let fresh = try makeRunningStore(from: simulated, introductions: false)
+        for (dir, kind, label) in [(running, "timekeeper", "clocks running"), (running, "board", "a speaker's time running"),
+                                   (fresh, "timekeeper", "before the day begins")] {
+            let cpu = try idleCPU(dir, role: kind)
+            print(String(format: "idle %@ (%@), real binary on a pty, %d s: %.2f %% of one core (%.0f ms of CPU)",
+                         kind, label, idleSeconds, cpu.percent, cpu.milliseconds))
+        }
+    }
+
+    /// A copy of the store's roster and config with a day stopped in the introductions (a speaker
+    /// talking), or nothing happened yet.
+    private func makeRunningStore(from dir: String, introductions: Bool = true) throws -> String {
+        let copy = try makeTemporaryFolder("mingle-bench-program") + "/store"
+        let source = try guarded { () throws(StoreError) in try Store(directory: dir) }
+        try guarded { () throws(StoreError) in try StoreSetup.create(at: copy, config: source.config, roster: source.roster) }
+        guard introductions else { return copy }
+        let store = try guarded { () throws(StoreError) in try Store(directory: copy) }
+        let me = Author(user: "bench", role: "timekeeper", terminal: "-", pid: 0)
+        try guarded { () throws(StoreError) in
+            try store.appendBatch(store.roster.prefix(300).map { (.checkIn(person: $0.id), Posix.now()) }, by: me)
+            for _ in 0..<2 { try store.append(by: me) { s throws(Refusal) in try s.room.events(for: .phaseNext(reason: "")) } }
+            try store.append(by: me) { s throws(Refusal) in try s.room.events(for: .introNext) }
+        }
+        return copy
+    }
+
+    /// CPU time (user + system) the real binary takes over `idleSeconds` on a 200×60 pty.
+    private func idleCPU(_ dir: String, role: String) throws -> (percent: Double, milliseconds: Double) {
+        var ws = winsize(ws_row: 60, ws_col: 200, ws_xpixel: 0, ws_ypixel: 0)
+        func cStrings(_ list: [String]) -> [UnsafeMutablePointer<CChar>?] { list.map { s in strdup(s) } + [nil] }
+        let argv = cStrings([CommandLine.arguments[0], "--store", dir, "--role", role])
+        let envp = cStrings(["TERM=xterm-256color", "LANG=C.UTF-8", "USER=bench"])
+        var master: Int32 = -1
+        let pid = forkpty(&master, nil, nil, &ws)
+        if pid == 0 {
+            execve(argv[0]!, argv, envp)
+            _exit(127)
+        }
+        defer { kill(pid, SIGTERM); var st: Int32 = 0; waitpid(pid, &st, 0) }
+        _ = readChunk(master, timeout: 5)
+        drain(master)
+        let ticks = Double(sysconf(Int32(_SC_CLK_TCK)))
+        let before = cpuTicks(pid), start = Posix.monotonicSeconds()
+        // Keep reading what it draws, as a terminal would.
+        while Posix.monotonicSeconds() - start < Double(idleSeconds) { _ = readChunk(master, timeout: 0.5) }
+        let used = Double(cpuTicks(pid) - before) / ticks
+        return (used / (Posix.monotonicSeconds() - start) * 100, used * 1000)
+    }
+
+    /// utime + stime of a process, in clock ticks (/proc/PID/stat fields 14 and 15).
+    private func cpuTicks(_ pid: pid_t) -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        // After "pid (comm)": state is field 3, so utime (14) and stime (15) are at 11 and 12.
+        return (Int(fields[11]) ?? 0) + (Int(fields[12]) ?? 0)
     }
 
     /// In-process: one key handled and the whole frame drawn into a 200×60 canvas.

@@ -160,6 +160,68 @@ struct ActionTests {
         #expect(s.room.intro.current == 0 && s.room.intro.done.isEmpty && s.room.intro.currentSince == started)
     }
 
+    @Test func theQueueNeverHoldsSomeoneAbsentDoneOrSpeakingAndPiecesGiveTheSameRundown() async {
+        await propertyCheck(count: 300, input: Gen.int(in: 0...1_000_000).array(of: 0...80), Gen.int(in: 1...9)) { script, piece in
+            var s = State(config: Fixture.config, roster: Fixture.roster)
+            for n in script {
+                Writer.act(&s, Writer.command(n, s))
+                let r = s.room, done = Set(r.intro.done)
+                for p in r.introQueue {
+                    #expect(r.presence[p].isHere, "someone absent waits to speak")
+                    #expect(!done.contains(p), "someone done waits to speak again")
+                    #expect(p != r.intro.current, "the speaker also waits")
+                }
+                if let c = r.intro.current { #expect(r.presence[c].isHere, "someone absent is speaking") }
+            }
+            let now = (s.lastTime ?? Fixture.start).adding(seconds: 90)
+            var pieces = State(config: Fixture.config, roster: Fixture.roster)
+            var i = 0
+            while i < s.history.count {
+                pieces.apply(contentsOf: s.history[i..<min(s.history.count, i + piece)])
+                i += piece
+            }
+            let replayed = State.replay(config: Fixture.config, roster: Fixture.roster, events: s.history)
+            #expect(pieces.room.rundown(now: now) == s.room.rundown(now: now))
+            #expect(replayed.room.rundown(now: now) == s.room.rundown(now: now))
+            #expect(replayed.room.timeline(now: now) == s.room.timeline(now: now))
+        }
+    }
+
+    @Test func theRundownAndTheProjectedEnd() throws {
+        // Fixture plans only the introductions: 14:00 for 30 min, 60 s a speaker.
+        var s = try Fixture.state([.checkIn(person: "P1"), .checkIn(person: "P2"), .phase(from: .reception, to: .introductions, move: .jump, reason: "x")])
+        let began = s.room.phaseHistory.last!.since
+        #expect(Writer.act(&s, [.plan(phase: .introductions, minutes: 5)]))
+        let row = try #require(s.room.currentPhaseRow(now: began.adding(seconds: 600)))
+        #expect(row.plannedMinutes == 35 && row.elapsedSeconds == 600 && row.remainingSeconds == 1500)
+        #expect(s.room.clockState(of: row) == .normal)
+        #expect(s.room.clockState(of: try #require(s.room.currentPhaseRow(now: began.adding(seconds: 34 * 60)))) == .warning)
+        #expect(s.room.clockState(of: try #require(s.room.currentPhaseRow(now: began.adding(seconds: 36 * 60)))) == .over)
+        // Began 14:03 (local), planned to 14:35; at 14:40 it runs 5 min late.
+        let late = try #require(s.room.projectedEnd(now: began.adding(seconds: 37 * 60)))
+        #expect(late.planned == 14 * 60 + 35 && late.projected == 14 * 60 + 40 && late.lateMinutes == 5)
+        #expect(throws: Refusal(.planTooShort(.introductions, minutes: 35))) { try s.check(.plan(phase: .introductions, minutes: -35)) }
+        // The speaker's light: green, yellow from 75 %, red at the limit, over past it.
+        #expect(try Writer.act(&s, s.room.events(for: .introNext)))
+        let start = s.room.intro.currentSince!
+        #expect(s.room.speakerClock(now: start.adding(seconds: 44))?.light == .green)
+        #expect(s.room.speakerClock(now: start.adding(seconds: 45))?.light == .yellow)
+        #expect(s.room.speakerClock(now: start.adding(seconds: 60))?.light == .red)
+        #expect(s.room.speakerClock(now: start.adding(seconds: 61))?.light == .over)
+    }
+
+    @Test func rosterOrderSortsThoseHereWhenTheIntroductionsBeginAndLateArrivalsJoinAtTheEnd() throws {
+        var config = Fixture.config
+        config.introOrder = .roster
+        var s = State(config: config, roster: Fixture.roster)
+        for p in ["P3", "P1", "P2"] { #expect(Writer.act(&s, [.checkIn(person: p)])) }
+        #expect(s.room.introQueue == [2, 0, 1])  // arrival order until the introductions begin
+        #expect(Writer.act(&s, [.phase(from: .reception, to: .introductions, move: .jump, reason: "x")]))
+        #expect(s.room.introQueue == [0, 1, 2])
+        #expect(Writer.act(&s, [.walkIn(Person(id: "W001", name: "新人", ministry: "", role: .new))]))
+        #expect(s.room.introQueue.last == 8)
+    }
+
     @Test func aWalkInWhoIsOnTheListIsFoundBeforeASecondPersonIsMade() throws {
         let s = try Fixture.state([])
         #expect(s.room.listedPeople(named: "王 小明", ministry: "衛福部") == [0])

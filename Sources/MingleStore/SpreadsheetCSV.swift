@@ -1,0 +1,38 @@
+import CSV
+import Foundation
+
+/// CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line ends,
+/// and every text cell that a spreadsheet would take for a formula neutralised (OWASP's CSV
+/// injection advice: a cell starting with = + - @ tab or CR gets a leading apostrophe). Numbers
+/// the program made itself are written as numbers.
+public enum SpreadsheetCSV {
+    public enum Cell: Sendable {
+        case text(String)
+        case number(Int)
+        case empty
+    }
+
+    public static func render(header: [String], rows: [[Cell]]) -> [UInt8] {
+        let stream = OutputStream(toMemory: ())
+        guard let w = try? CSVWriter(stream: stream, newline: .crlf) else { return [] }
+        try? w.write(row: header)
+        for row in rows {
+            try? w.write(row: row.map { cell in
+                switch cell {
+                case .text(let s): neutralised(s)
+                case .number(let n): String(n)
+                case .empty: ""
+                }
+            })
+        }
+        w.stream.close()
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return [0xEF, 0xBB, 0xBF] + Array(data) + [13, 10]
+    }
+
+    /// A cell a spreadsheet would run as a formula, made inert.
+    public static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
+        return "'" + s
+    }
+}

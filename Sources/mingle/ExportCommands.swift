@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import ArgumentParser
+import Foundation
+import MingleCore
+import MingleStore
+
+/// `mingle export …`: the day's data for spreadsheets and other tools. Each goes to stdout unless
+/// --out names a file; CSV is UTF-8 with BOM for Excel, JSON is one array of objects.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write the day's data as CSV (for Excel) or JSON.",
+        subcommands: [TimelineExport.self])
+}
+
+enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+
+/// Options every export takes.
+struct ExportOptions: ParsableArguments {
+    @Option(help: "csv (UTF-8 with BOM, for Excel) or json.") var format: ExportFormat = .csv
+    @Option(help: "Write to this file instead of the screen.") var out: String?
+
+    /// Writes the bytes to --out (atomically, private to the user) or stdout.
+    func emit(_ bytes: [UInt8]) throws {
+        guard let out else {
+            var written = 0
+            bytes.withUnsafeBytes { b in
+                while written < b.count {
+                    let n = Glibc.write(1, b.baseAddress! + written, b.count - written)
+                    if n <= 0 { break }
+                    written += n
+                }
+            }
+            return
+        }
+        guard (try? Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)) != nil else {
+            throw fail(.io("cannot write \(out): \(Posix.errorText())"))
+        }
+        chmod(out, 0o600)
+        say("Wrote \(out).")
+    }
+
+    func json(_ rows: [[String: Any]]) -> [UInt8] {
+        let data = (try? JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return Array(data) + [10]
+    }
+}
+
+struct TimelineExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline", abstract: "Per phase and per speaker: planned against what happened, and how far over or under.")
+    @OptionGroup var options: StoreOptions
+    @OptionGroup var export: ExportOptions
+
+    func run() throws {
+        let store = try options.open()
+        let rows = store.state.room.timeline(now: Posix.now())
+        let header = ["kind", "id", "name", "ministry", "planned_start", "planned_seconds", "actual_start", "actual_end",
+                      "actual_seconds", "over_seconds", "outcome", "turns"]
+        switch export.format {
+        case .csv:
+            try export.emit(SpreadsheetCSV.render(header: header, rows: rows.map { r in
+                [.text(r.kind.rawValue), .text(r.key), .text(r.name), .text(r.ministry), .text(r.plannedStart), .number(r.plannedSeconds),
+                 r.actualStart.map { .text($0.iso8601) } ?? .empty, r.actualEnd.map { .text($0.iso8601) } ?? .empty,
+                 r.actualStart == nil ? .empty : .number(r.actualSeconds), r.overSeconds.map { .number($0) } ?? .empty,
+                 .text(r.outcome), r.kind == .speaker ? .number(r.turns) : .empty]
+            }))
+        case .json:
+            try export.emit(export.json(rows.map { r in
+                var o: [String: Any] = ["kind": r.kind.rawValue, "id": r.key, "name": r.name, "planned_seconds": r.plannedSeconds,
+                                        "actual_seconds": r.actualStart == nil ? NSNull() : r.actualSeconds,
+                                        "actual_start": r.actualStart?.iso8601 ?? NSNull(), "actual_end": r.actualEnd?.iso8601 ?? NSNull(),
+                                        "over_seconds": r.overSeconds.map { $0 as Any } ?? NSNull()]
+                if r.kind == .phase { o["planned_start"] = r.plannedStart }
+                if r.kind == .speaker { o["ministry"] = r.ministry; o["outcome"] = r.outcome; o["turns"] = r.turns }
+                return o
+            }))
+        }
+    }
+}
