@@ -53,8 +53,11 @@ final class BoardScreen: Screen {
         big(&c, &area, config.title, style: .header, maxRows: max(8, area.rows - 10))
         area.centered(&c, [config.date, config.venue].filter { !$0.isEmpty }.joined(separator: " · "), style: .dim)
         area.top += 1
-        for p in config.phases where area.rows > 2 {
-            area.centered(&c, "\(p.start)  \(s.phase(p.phase))", style: .normal)
+        // The program as one block, its lines aligned on the times, the block centred.
+        let program = config.phases.map { "\($0.start)  \(s.phase($0.phase))" }
+        let blockWidth = program.map(DisplayWidth.of).max() ?? 0
+        for line in program where area.rows > 2 {
+            area.centered(&c, DisplayWidth.fit(line, to: blockWidth), style: .normal)
         }
         area.top += 1
         let here = s.fill2(s.program.boardHere, String(room.headcounts.here), String(room.headcounts.invited))
