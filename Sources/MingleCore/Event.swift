@@ -45,6 +45,11 @@ public enum Event: Equatable, Hashable, Sendable {
     /// A remark in the log that changes nothing (written by `repair`, for instance).
     case note(text: String)
 
+    var isWalkIn: Bool {
+        if case .walkIn = self { return true }
+        return false
+    }
+
     /// The word used in the log line and in messages.
     public var kind: String {
         switch self {

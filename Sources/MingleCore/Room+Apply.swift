@@ -10,7 +10,7 @@ extension Room {
             presence[p].came = true
             presence[p].left = false
             presence[p].checkInTime = time
-            presence[p].checkInBy = author
+            checkedInBy[p] = author
             presence[p].checkOutTime = nil
             queueIfNew(p)
 
@@ -21,7 +21,7 @@ extension Room {
             if intro.current == p { endTurn(.left, at: time) }
             presence[p].left = true
             presence[p].checkOutTime = time
-            presence[p].checkOutBy = author
+            checkedOutBy[p] = author
 
         case .walkIn(let person):
             let p = people.count
@@ -30,8 +30,9 @@ extension Room {
             pr.came = true
             pr.walkedIn = true
             pr.checkInTime = time
-            pr.checkInBy = author
             presence.append(pr)
+            checkedInBy.append(author)
+            checkedOutBy.append(nil)
             personIndex[person.id] = p
             queueIfNew(p)
 

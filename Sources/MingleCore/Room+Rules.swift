@@ -15,14 +15,14 @@ extension Room {
             let p = try requirePerson(id)
             t.person = p
             let pr = presence[p]
-            if pr.isHere { throw Refusal(.alreadyCheckedIn(who: label(p), at: pr.checkInTime?.clock, by: pr.checkInBy)) }
+            if pr.isHere { throw Refusal(.alreadyCheckedIn(who: label(p), at: pr.checkInTime?.clock, by: checkedInBy[p])) }
 
         case .checkOut(let id):
             let p = try requirePerson(id)
             t.person = p
             guard presence[p].isHere else {
                 let pr = presence[p]
-                throw Refusal(pr.left ? .alreadyLeft(who: label(p), at: pr.checkOutTime?.clock, by: pr.checkOutBy) : .notCheckedIn(who: label(p)))
+                throw Refusal(pr.left ? .alreadyLeft(who: label(p), at: pr.checkOutTime?.clock, by: checkedOutBy[p]) : .notCheckedIn(who: label(p)))
             }
 
         case .walkIn(let person):

@@ -5,10 +5,7 @@ public struct Presence: Equatable, Hashable, Sendable {
     /// Has checked out and not come back since.
     public var left = false
     public var checkInTime: Timestamp?
-    /// Who checked them in, from which terminal: a refusal names them ("already checked in by …").
-    public var checkInBy: Author?
     public var checkOutTime: Timestamp?
-    public var checkOutBy: Author?
     /// Index into `Room.stalls`.
     public var stall: Int?
     public var seatedSince: Timestamp?
@@ -82,6 +79,11 @@ public struct Room: Equatable, Sendable {
     public internal(set) var config: EventConfig
     public internal(set) var people: [Person]
     public internal(set) var presence: [Presence]
+    /// Who checked each person in and out, from which terminal, so a refusal can name them
+    /// ("already checked in by …"). Kept beside `presence`, not in it: reading a Presence, which
+    /// replay does for every event, then copies no strings.
+    public internal(set) var checkedInBy: [Author?]
+    public internal(set) var checkedOutBy: [Author?]
     /// How many of `people` came from the roster; the rest walked in.
     public internal(set) var invitedCount: Int
     public internal(set) var stalls: [Stall]
@@ -109,6 +111,8 @@ public struct Room: Equatable, Sendable {
         self.config = config
         self.people = roster
         self.presence = Array(repeating: Presence(), count: roster.count)
+        self.checkedInBy = Array(repeating: nil, count: roster.count)
+        self.checkedOutBy = Array(repeating: nil, count: roster.count)
         self.invitedCount = roster.count
         self.stalls = config.stalls
         self.seated = Array(repeating: [], count: config.stalls.count)

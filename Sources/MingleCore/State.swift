@@ -13,18 +13,12 @@ public struct State: Equatable, Sendable {
     public private(set) var cancelled: Set<Int> = []
     /// Events in the log that did not apply when replayed (seq → reason).
     public private(set) var refused: [Int: String] = [:]
-    /// The events of each action that wrote more than one (first seq → all their seqs).
-    public private(set) var groups: [Int: [Int]] = [:]
-    /// Every id a walk-in was ever given, undone or not: an id is never given twice.
-    public private(set) var walkInIDsEver: [String: String] = [:]
-    private var highestWalkInNumber = 0
     /// The room before any event: the roster and the stalls.
     public let base: Room
 
     public init(config: EventConfig, roster: [Person]) {
         base = Room(config: config, roster: roster)
         room = base
-        for p in roster { highestWalkInNumber = max(highestWalkInNumber, State.walkInNumber(p.id) ?? 0) }
     }
 
     public var lastSeq: Int { history.last?.seq ?? 0 }
@@ -34,7 +28,6 @@ public struct State: Equatable, Sendable {
     public static func replay(config: EventConfig, roster: [Person], events: [LoggedEvent]) -> State {
         var s = State(config: config, roster: roster)
         s.history = events
-        for e in events { s.note(e) }
         s.cancelled = s.cancellations()
         s.rebuild()
         return s
@@ -43,7 +36,6 @@ public struct State: Equatable, Sendable {
     /// Applies one more event from the log (in sequence order).
     public mutating func apply(_ e: LoggedEvent) {
         history.append(e)
-        note(e)
         if case .undo = e.event {
             cancelled = cancellations()
             rebuild()
@@ -57,7 +49,7 @@ public struct State: Equatable, Sendable {
         var hasUndo = false
         for e in events {
             if case .undo = e.event { hasUndo = true }
-            if hasUndo { history.append(e); note(e) } else { apply(e) }
+            if hasUndo { history.append(e) } else { apply(e) }
         }
         if hasUndo {
             cancelled = cancellations()
@@ -76,7 +68,6 @@ public struct State: Equatable, Sendable {
         }
         try room.apply(e.event, at: e.time, by: e.author)
         history.append(e)
-        note(e)
     }
 
     /// What a writer asks before appending: would these events apply, one after the other, now?
@@ -135,12 +126,17 @@ public struct State: Equatable, Sendable {
     /// The reasons behind `refused`, as data (for the redo check's message in any language).
     private var refusalWhy: [Int: Refusal.Why] = [:]
 
+    /// This writer's events, newest first. (A whole day's scan when they wrote nothing: the
+    /// screens ask once per change of the log, not once per frame; see App.undoable.)
+    private func eventsOf(_ author: Author) -> some Sequence<LoggedEvent> {
+        history.reversed().lazy.filter { $0.author.user == author.user && $0.author.terminal == author.terminal }
+    }
+
     /// The most recent action by this user on this terminal that is still in effect and can be
     /// undone: pressing undo again goes one action further back.
     public func lastUndoable(by author: Author) -> LoggedEvent? {
-        history.last { e in
-            guard e.author.user == author.user, e.author.terminal == author.terminal,
-                  !cancelled.contains(e.seq), refused[e.seq] == nil, e.group == nil || e.group == e.seq else { return false }
+        eventsOf(author).first { e in
+            guard !cancelled.contains(e.seq), refused[e.seq] == nil, e.group == nil || e.group == e.seq else { return false }
             switch e.event {
             case .note, .undo: return false
             default: return true
@@ -152,7 +148,7 @@ public struct State: Equatable, Sendable {
     /// as it has done nothing new since. Redone actions are passed over, so redo goes forward
     /// again one action at a time.
     public func lastRedoable(by author: Author) -> LoggedEvent? {
-        for e in history.reversed() where e.author.user == author.user && e.author.terminal == author.terminal {
+        for e in eventsOf(author) {
             if cancelled.contains(e.seq) { continue }
             switch e.event {
             case .note: continue
@@ -166,22 +162,41 @@ public struct State: Equatable, Sendable {
         return nil
     }
 
-    /// Every event of the action `seq` belongs to, in order.
+    /// Every event of the action `seq` belongs to, in order. An action's events were written as
+    /// one block, so they follow each other in the log.
     public func members(ofAction seq: Int) -> [Int] {
-        let first = event(seq: seq)?.action ?? seq
-        return groups[first] ?? [seq]
+        guard let first = event(seq: seq)?.action, let i = position(ofSeq: first), history[i].group == first else { return [seq] }
+        var out = [first], j = i + 1
+        while j < history.count, history[j].group == first {
+            out.append(history[j].seq)
+            j += 1
+        }
+        return out
+    }
+
+    /// Every id a walk-in was ever given, with the name: those in the room, and those undone or
+    /// no longer applying. Made when asked (a walk-in, an import), never during replay.
+    public var walkInIDsEver: [String: String] {
+        var out: [String: String] = [:]
+        for p in room.people[room.invitedCount...] { out[p.id] = p.name }
+        for seq in cancelled.union(refused.keys) {
+            if let e = event(seq: seq), case .walkIn(let p) = e.event { out[p.id] = p.name }
+        }
+        return out
     }
 
     /// The events of an action, for saying what an undo took back.
     public func events(ofAction seq: Int) -> [LoggedEvent] { members(ofAction: seq).compactMap(event(seq:)) }
 
-    public func event(seq: Int) -> LoggedEvent? {
-        // Sequence numbers increase along the history: binary search.
+    public func event(seq: Int) -> LoggedEvent? { position(ofSeq: seq).map { history[$0] } }
+
+    /// Where `seq` is in the history. Sequence numbers increase along it: binary search.
+    func position(ofSeq seq: Int) -> Int? {
         var lo = 0, hi = history.count - 1
         while lo <= hi {
             let mid = (lo + hi) / 2
             let s = history[mid].seq
-            if s == seq { return history[mid] }
+            if s == seq { return mid }
             if s < seq { lo = mid + 1 } else { hi = mid - 1 }
         }
         return nil
@@ -190,7 +205,9 @@ public struct State: Equatable, Sendable {
     /// The next walk-in id: one more than the highest W-number ever given (or on the roster), so
     /// an id is never given twice, even after an undo.
     public func nextWalkInID() -> String {
-        let digits = String(highestWalkInNumber + 1)
+        let ids = Array(walkInIDsEver.keys) + base.people.map(\.id)
+        let highest = ids.compactMap(State.walkInNumber).max() ?? 0
+        let digits = String(highest + 1)
         return "W" + String(repeating: "0", count: max(0, 3 - digits.count)) + digits
     }
 
@@ -198,15 +215,6 @@ public struct State: Equatable, Sendable {
     static func walkInNumber(_ id: String) -> Int? {
         guard id.count > 1, id.first == "W" || id.first == "w" else { return nil }
         return Int(id.dropFirst())
-    }
-
-    /// Keeps what the history says beyond the room: groups and the walk-in ids ever given.
-    private mutating func note(_ e: LoggedEvent) {
-        if let g = e.group { groups[g, default: []].append(e.seq) }
-        if case .walkIn(let p) = e.event {
-            walkInIDsEver[p.id] = p.name
-            highestWalkInNumber = max(highestWalkInNumber, State.walkInNumber(p.id) ?? 0)
-        }
     }
 
     /// Walks back from the newest event: an undo that is itself in effect cancels every event of
@@ -224,7 +232,10 @@ public struct State: Equatable, Sendable {
         room = base
         refused = [:]
         refusalWhy = [:]
-        for e in history where !cancelled.contains(e.seq) { applyToRoom(e) }
+        let events = history
+        events.withUnsafeBufferPointer { buf in
+            for i in buf.indices where !cancelled.contains(buf[i].seq) { applyToRoom(buf[i]) }
+        }
     }
 
     private mutating func applyToRoom(_ e: LoggedEvent) {

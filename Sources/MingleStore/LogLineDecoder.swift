@@ -59,7 +59,8 @@ extension LogLineCodec {
         let author = try fields.author()
         let event = try makeEvent(kind: UnsafeBufferPointer(rebasing: kindTok), fields)
         var group: Int?
-        if let g = fields.raw("grp") {
+        // Written right after pid=, when there is one: look there only (replay's hot path).
+        if fields.keys.count > 4, fields.keys[4].count == 3, fields.keys[4][0] == 103, let g = fields.raw("grp") {
             guard let n = parseInt(g[...]), n > 0, n <= seq else { throw .syntax("grp= must be the number of an event at or before this one") }
             group = n
         }

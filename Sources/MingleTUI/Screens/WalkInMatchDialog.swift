@@ -50,7 +50,7 @@ final class WalkInMatchDialog: Layer {
         let p = list[min(selected, list.count - 1)]
         guard room.presence[p].isHere else { return nil }
         return app.strings.refusal(Refusal(.alreadyCheckedIn(who: room.label(p), at: room.presence[p].checkInTime?.clock,
-                                                             by: room.presence[p].checkInBy)))
+                                                             by: room.checkedInBy[p])))
     }
 
     private func checkIn(_ app: App) {

@@ -88,9 +88,19 @@ extension App {
         return strings.fill(strings.knockOn, what.joined(separator: strings.listSeparator) + (lost.count > 3 ? "…" : ""))
     }
 
+    /// What undo and redo would take back or put back now. Asked for every frame (the hint line
+    /// shows the keys only when they work), answered once per change of the log.
+    func undoable() -> (undo: LoggedEvent?, redo: LoggedEvent?) {
+        if let c = undoCache, c.generation == store.generation { return (c.undo, c.redo) }
+        let s = store.state
+        let answer = (undo: s.lastUndoable(by: author), redo: s.lastRedoable(by: author))
+        undoCache = (store.generation, answer.undo, answer.redo)
+        return answer
+    }
+
     /// Takes back this terminal's last action still in effect; again, the one before.
     func undo() {
-        guard let last = store.state.lastUndoable(by: author) else {
+        guard let last = undoable().undo else {
             say(strings.nothingToUndo, error: true)
             return
         }
@@ -99,7 +109,7 @@ extension App {
 
     /// Puts back what this terminal's last undo took back.
     func redo() {
-        guard let undo = store.state.lastRedoable(by: author) else {
+        guard let undo = undoable().redo else {
             say(strings.nothingToRedo, error: true)
             return
         }

@@ -38,6 +38,7 @@ public final class App {
     public private(set) var shouldQuit = false
     /// Ctrl-L: the terminal should send the next frame whole.
     public internal(set) var repaintRequested = false
+    var undoCache: (generation: Int, undo: LoggedEvent?, redo: LoggedEvent?)?
     /// The size of the last frame drawn.
     var lastSize = (rows: 24, columns: 80)
 

@@ -56,10 +56,10 @@ extension App {
     }
 
     private static func nothingToUndo(_ app: App) -> String? {
-        app.store.state.lastUndoable(by: app.author) == nil ? app.strings.nothingToUndo : nil
+        app.undoable().undo == nil ? app.strings.nothingToUndo : nil
     }
 
     private static func nothingToRedo(_ app: App) -> String? {
-        app.store.state.lastRedoable(by: app.author) == nil ? app.strings.nothingToRedo : nil
+        app.undoable().redo == nil ? app.strings.nothingToRedo : nil
     }
 }
