@@ -126,16 +126,19 @@ public struct State: Equatable, Sendable {
     /// The reasons behind `refused`, as data (for the redo check's message in any language).
     private var refusalWhy: [Int: Refusal.Why] = [:]
 
-    /// This writer's events, newest first. (A whole day's scan when they wrote nothing: the
-    /// screens ask once per change of the log, not once per frame; see App.undoable.)
-    private func eventsOf(_ author: Author) -> some Sequence<LoggedEvent> {
-        history.reversed().lazy.filter { $0.author.user == author.user && $0.author.terminal == author.terminal }
+    /// Where this writer's events are in the history, oldest first. A screen keeps this list and
+    /// extends it as the log grows (`positions(of:after:)`), so it never scans the whole day again.
+    public func positions(of author: Author, from start: Int = 0) -> [Int] {
+        (min(start, history.count)..<history.count).filter { history[$0].author.user == author.user && history[$0].author.terminal == author.terminal }
     }
 
     /// The most recent action by this user on this terminal that is still in effect and can be
     /// undone: pressing undo again goes one action further back.
-    public func lastUndoable(by author: Author) -> LoggedEvent? {
-        eventsOf(author).first { e in
+    public func lastUndoable(by author: Author) -> LoggedEvent? { lastUndoable(among: positions(of: author)) }
+
+    /// The same, among the writer's events at these places in the history.
+    public func lastUndoable(among positions: [Int]) -> LoggedEvent? {
+        positions.reversed().lazy.map { history[$0] }.first { e in
             guard !cancelled.contains(e.seq), refused[e.seq] == nil, e.group == nil || e.group == e.seq else { return false }
             switch e.event {
             case .note, .undo: return false
@@ -147,8 +150,10 @@ public struct State: Equatable, Sendable {
     /// The undo this terminal could take back (a redo): its latest undo still in effect, as long
     /// as it has done nothing new since. Redone actions are passed over, so redo goes forward
     /// again one action at a time.
-    public func lastRedoable(by author: Author) -> LoggedEvent? {
-        for e in eventsOf(author) {
+    public func lastRedoable(by author: Author) -> LoggedEvent? { lastRedoable(among: positions(of: author)) }
+
+    public func lastRedoable(among positions: [Int]) -> LoggedEvent? {
+        for e in positions.reversed().lazy.map({ history[$0] }) {
             if cancelled.contains(e.seq) { continue }
             switch e.event {
             case .note: continue

@@ -18,6 +18,9 @@ public final class Store {
     /// Goes up whenever the state changes (a line read, an undo, a new roster): what a screen
     /// derived from the state is stale when the generation it was made at is not this one.
     public private(set) var generation = 0
+    /// Goes up when the log was replaced (by `mingle repair`) and read again from its start: what
+    /// was kept by position in the history is stale then.
+    public private(set) var logEpoch = 0
     let log: EventLog
     /// Things the user should be told once (a torn log end set aside, …).
     public private(set) var notices: [String] = []
@@ -114,6 +117,7 @@ public final class Store {
         if log.wasReplaced {
             try log.reopen()
             state = State.replay(config: config, roster: roster, events: try log.readNew())
+            logEpoch += 1
             return true
         }
         let events = try log.readNew()

@@ -93,7 +93,11 @@ extension App {
     func undoable() -> (undo: LoggedEvent?, redo: LoggedEvent?) {
         if let c = undoCache, c.generation == store.generation { return (c.undo, c.redo) }
         let s = store.state
-        let answer = (undo: s.lastUndoable(by: author), redo: s.lastRedoable(by: author))
+        // This terminal's events: found once, then only among what the log gained since.
+        if mine.epoch != store.logEpoch || mine.count > s.history.count { mine = (store.logEpoch, 0, []) }  // the log was replaced
+        mine.positions += s.positions(of: author, from: mine.count)
+        mine.count = s.history.count
+        let answer = (undo: s.lastUndoable(among: mine.positions), redo: s.lastRedoable(among: mine.positions))
         undoCache = (store.generation, answer.undo, answer.redo)
         return answer
     }

@@ -39,6 +39,8 @@ public final class App {
     /// Ctrl-L: the terminal should send the next frame whole.
     public internal(set) var repaintRequested = false
     var undoCache: (generation: Int, undo: LoggedEvent?, redo: LoggedEvent?)?
+    /// Where this terminal's events are in the log, for undo (see `undoable`).
+    var mine: (epoch: Int, count: Int, positions: [Int]) = (0, 0, [])
     /// The size of the last frame drawn.
     var lastSize = (rows: 24, columns: 80)
 
