@@ -65,3 +65,35 @@ struct ProgramEndToEndTests {
         #expect(try t.display("#{alternate_on}", window: "board") == "0")
     }
 }
+
+@Suite("export timeline")
+struct TimelineExportTests {
+    @Test func csvForExcelAndJSONForTools() throws {
+        let dir = try sampleStoreFolder()
+        // A walk-in whose name a spreadsheet would run as a formula.
+        #expect(try CLI.run(["walkin", "=HYPERLINK(\"x\")", "--role", "new", "--new", "--store", dir]).status == 0)
+        for c in [["checkin", "P001"], ["phase", "introductions", "--reason", "x"], ["intro", "next"], ["intro", "next"], ["intro", "skip"]] {
+            #expect(try CLI.run(c + ["--store", dir]).status == 0, "\(c)")
+        }
+        let csv = try CLI.run(["export", "timeline", "--store", dir])
+        #expect(csv.status == 0)
+        let bytes = Array(csv.out.utf8)
+        #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]), "no byte-order mark")
+        let lines = csv.out.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(lines[0] == "kind,id,name,ministry,planned_start,planned_seconds,actual_start,actual_end,actual_seconds,over_seconds,outcome,turns")
+        #expect(lines.filter { $0.hasPrefix("phase,") }.count == 5)
+        let speakers = lines.filter { $0.hasPrefix("speaker,") }
+        // The walk-in arrived first, so spoke first; 林明哲 was skipped.
+        #expect(speakers.count == 2 && speakers[0].contains("\"'=HYPERLINK(\"\"x\"\")\"") && speakers[0].hasSuffix(",done,1"), "\(speakers)")
+        #expect(speakers[1].hasPrefix("speaker,P001,林明哲,內政部,,60,") && speakers[1].hasSuffix(",skipped,1"), "\(speakers)")
+        let out = temporaryFolder() + "/timeline.json"
+        let json = try CLI.run(["export", "timeline", "--format", "json", "--out", out, "--store", dir])
+        #expect(json.status == 0 && json.out.isEmpty && json.err.contains("Wrote \(out)"))
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out))) as? [[String: Any]])
+        #expect(rows.count == 7)
+        let intro = try #require(rows.first { $0["id"] as? String == "introductions" })
+        #expect(intro["planned_seconds"] as? Int == 2400 && intro["actual_start"] is String && intro["actual_end"] is NSNull)
+        #expect(rows.first { $0["id"] as? String == "chat" }?["actual_seconds"] is NSNull)
+        #expect(rows[5]["name"] as? String == "=HYPERLINK(\"x\")")  // JSON keeps the name as it is
+    }
+}

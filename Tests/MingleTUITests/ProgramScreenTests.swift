@@ -81,6 +81,27 @@ struct ProgramScreenTests {
         #expect(next.clock != over.clock)
     }
 
+    @Test func everyStatusLineShowsThePhaseClockInTheSameColours() throws {
+        for kind in [ScreenKind.reception, .board, .timekeeper] {
+            let app = try programApp(screen: kind, speakerAt: 52 * 60 + 45, now: 53 * 60 + 30)
+            let c = app.render(80, 24)
+            let col = try #require(c.lines[23].range(of: "38′/40′").map { c.lines[23].distance(from: c.lines[23].startIndex, to: $0.lowerBound) })
+            // Display columns: the phase name before it is Chinese, two columns a character.
+            let cell = DisplayWidth.of(String(c.lines[23].prefix(col)))
+            #expect(c.style(row: 23, column: cell) == .lightYellow, "\(kind)")
+        }
+    }
+
+    @Test func aMinuteMoreIsOneUndo() throws {
+        let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60)
+        app.press(.char("+"))
+        #expect(app.store.state.room.plannedMinutes(.introductions) == 41)
+        #expect(app.screenText().contains("14:15   41"))
+        app.press(.char("u"))
+        #expect(app.store.state.room.plannedMinutes(.introductions) == 40)
+        #expect(app.message?.text.contains("延長 1 分鐘") == true)
+    }
+
     @Test func spaceSkipAndUndoAreOneActionEach() throws {
         let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60)
         let room = { app.store.state.room }
