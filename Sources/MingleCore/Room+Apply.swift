@@ -55,7 +55,7 @@ extension Room {
                 record.endedTurnOf = p
             }
             for seat in plan.back { startSeating(seat.person, at: seat.stall, time: time) }
-            if let p = plan.resumeTurnOf { resumeTurn(of: p) }
+            if let p = plan.resumeTurnOf { resumeTurn(of: p, at: time) }
             if to == .introductions, config.introOrder == .roster, !phaseHistory.contains(where: { $0.phase == .introductions }) {
                 // Roster order for everyone queued so far; whoever arrives later joins at the end.
                 intro.order.sort()
@@ -142,15 +142,12 @@ extension Room {
     }
 
     /// Going back into the introductions: the speaker whose turn the move out ended speaks again,
-    /// their time running on from where it started.
-    private mutating func resumeTurn(of p: Int) {
+    /// in a new turn from now (the time out of the introductions is not counted as speaking).
+    private mutating func resumeTurn(of p: Int, at time: Timestamp) {
         intro.done.removeAll { $0 == p }
-        if let i = intro.turns.lastIndex(where: { $0.person == p }) {
-            intro.turns[i].end = nil
-            intro.turns[i].outcome = .speaking
-            intro.currentSince = intro.turns[i].start
-        }
         intro.current = p
+        intro.currentSince = time
+        intro.turns.append(Turn(person: p, start: time, end: nil, outcome: .speaking))
     }
 
     private mutating func endSeating(_ p: Int, at time: Timestamp) {

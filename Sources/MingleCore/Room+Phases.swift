@@ -11,8 +11,10 @@ extension Room {
         public var back: [StallSeat] = []
         /// The speaker who speaks again: going back into the introductions.
         public var resumeTurnOf: Int?
+        /// New POs still waiting to introduce themselves when the introductions end.
+        public var notYetIntroduced = 0
 
-        public var changesNothing: Bool { leave.isEmpty && endTurnOf == nil && back.isEmpty && resumeTurnOf == nil }
+        public var changesNothing: Bool { leave.isEmpty && endTurnOf == nil && back.isEmpty && resumeTurnOf == nil && notYetIntroduced == 0 }
     }
 
     /// The plan for moving from the current phase to `to`.
@@ -21,7 +23,10 @@ extension Room {
         if phase == .chat && to > .chat {
             for s in seated.indices { for p in seated[s] { plan.leave.append(StallSeat(person: p, stall: s)) } }
         }
-        if phase == .introductions && to != .introductions, let p = intro.current { plan.endTurnOf = p }
+        if phase == .introductions && to != .introductions {
+            plan.endTurnOf = intro.current
+            plan.notYetIntroduced = introQueue.count
+        }
         // Back to where the room was before this phase began: what the move into it changed is
         // put back (several steps back each undo their own step).
         if move == .back, let entry = entryRecord(of: phase, from: to) {

@@ -87,14 +87,20 @@ extension Room {
         guard let last = rows.last else { return nil }
         let planned = last.plannedStart.minutesOfDay + last.plannedMinutes
         guard let i = rows.firstIndex(where: \.isCurrent) else {
-            // Before the first planned phase began, or after the last: nothing to project.
+            // The day over: when it really ended. Before any planned phase: nothing to project.
+            if phase == .closed, let end = phaseHistory.last?.since {
+                let m = Room.minuteOfDay(end)
+                return (planned, m, max(0, m - planned))
+            }
             return (planned, planned, 0)
         }
-        let nowMinutes = (Int(now.millis / 1000) + now.offsetMinutes * 60) / 60 % (24 * 60)
+        let nowMinutes = Room.minuteOfDay(now)
         var end = nowMinutes + max(0, rows[i].remainingSeconds + 59) / 60
         for r in rows[(i + 1)...] { end = max(end, r.plannedStart.minutesOfDay) + r.plannedMinutes }
         return (planned, end, max(0, end - planned))
     }
+
+    static func minuteOfDay(_ t: Timestamp) -> Int { (Int(t.millis / 1000) + t.offsetMinutes * 60) / 60 % (24 * 60) }
 
     /// A speaker in the queue list: waiting, speaking, done or skipped, with their seconds.
     public struct QueueEntry: Equatable, Sendable {
@@ -121,7 +127,7 @@ extension Room {
 extension Room {
     /// One line of the timeline export: a phase or a speaker, planned against what happened.
     public struct TimelineRow: Equatable, Sendable {
-        public enum Kind: String, Sendable { case phase, speaker }
+        public enum Kind: String, Sendable { case phase, speaker, photo }
         public var kind: Kind
         /// The phase's contract name, or the speaker's id.
         public var key: String
@@ -133,11 +139,12 @@ extension Room {
         public var actualStart: Timestamp?
         public var actualEnd: Timestamp?
         public var actualSeconds: Int
-        /// Speakers: done, skipped, phaseEnded, left or speaking (their last turn); phases: empty.
+        /// Speakers: done, skipped, phaseEnded, left or speaking (their last turn), or never_spoke
+        /// for a new PO in the queue who did not get a turn; phases and photos: empty.
         public var outcome: String
         public var turns: Int
 
-        public var overSeconds: Int? { actualStart == nil ? nil : actualSeconds - plannedSeconds }
+        public var overSeconds: Int? { actualStart == nil || kind == .photo ? nil : actualSeconds - plannedSeconds }
     }
 
     /// Per phase and per speaker, planned vs actual (`mingle export timeline`).
@@ -159,6 +166,16 @@ extension Room {
                                     plannedStart: "", plannedSeconds: secondsPerSpeaker, actualStart: turns.first?.start,
                                     actualEnd: turns.last?.end, actualSeconds: turns.reduce(0) { $0 + $1.seconds(now: now) },
                                     outcome: turns.last!.outcome.rawValue, turns: turns.count))
+        }
+        // Those who were in the queue and never had a turn: the report says who was left out.
+        for p in intro.order where byPerson[p] == nil {
+            rows.append(TimelineRow(kind: .speaker, key: people[p].id, name: people[p].name, ministry: people[p].ministry,
+                                    plannedStart: "", plannedSeconds: secondsPerSpeaker, actualStart: nil, actualEnd: nil,
+                                    actualSeconds: 0, outcome: "never_spoke", turns: 0))
+        }
+        for t in photos {
+            rows.append(TimelineRow(kind: .photo, key: "photo", name: "photo", ministry: "", plannedStart: "", plannedSeconds: 0,
+                                    actualStart: t, actualEnd: nil, actualSeconds: 0, outcome: "", turns: 0))
         }
         return rows
     }

@@ -107,6 +107,7 @@ struct PhaseCommand: ParsableCommand {
 enum PhaseEffectText {
     static func lines(_ p: Room.PhasePlan, _ room: Room) -> [String] {
         var out: [String] = []
+        if p.notYetIntroduced > 0 { out.append("\(p.notYetIntroduced) new POs had not introduced themselves yet") }
         if !p.leave.isEmpty { out.append("\(p.leave.count) \(p.leave.count == 1 ? "person left their stall" : "people left their stalls")") }
         if let s = p.endTurnOf { out.append("\(room.label(s))'s introduction ended") }
         if !p.back.isEmpty { out.append("\(p.back.count) \(p.back.count == 1 ? "person is" : "people are") back at their stalls") }

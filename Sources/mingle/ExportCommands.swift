@@ -63,7 +63,7 @@ struct TimelineExport: ParsableCommand {
             try export.emit(SpreadsheetCSV.render(header: header, rows: rows.map { r in
                 [.text(r.kind.rawValue), .text(r.key), .text(r.name), .text(r.ministry), .text(r.plannedStart), .number(r.plannedSeconds),
                  r.actualStart.map { .text($0.iso8601) } ?? .empty, r.actualEnd.map { .text($0.iso8601) } ?? .empty,
-                 r.actualStart == nil ? .empty : .number(r.actualSeconds), r.overSeconds.map { .number($0) } ?? .empty,
+                 r.actualStart == nil || r.kind == .photo ? .empty : .number(r.actualSeconds), r.overSeconds.map { .number($0) } ?? .empty,
                  .text(r.outcome), r.kind == .speaker ? .number(r.turns) : .empty]
             }))
         case .json:

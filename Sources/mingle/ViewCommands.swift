@@ -31,7 +31,11 @@ struct LogCommand: ParsableCommand {
         for e in all ? s.history[...] : s.history.suffix(max(0, count)) {
             var line = "#\(e.seq) \(e.time.clock) "
             if case .undo(let t) = e.event, let target = s.event(seq: t) {
-                line += "undo of #\(t) (\(room.describe(target.event)))"
+                if case .undo(let original) = target.event, let o = s.event(seq: original) {
+                    line += "redo of #\(original) (\(room.describe(o.event))), by undoing #\(t)"
+                } else {
+                    line += "undo of #\(t) (\(room.describe(target.event)))"
+                }
             } else {
                 line += room.describe(e.event)
             }

@@ -30,12 +30,16 @@ struct ProgramEndToEndTests {
         try t.keys("Space")
         let first = try t.waitFor("林 明 哲（內政部）", window: "board", timeout: 5)
         #expect(first != nil && first! < 1.0, "the board took \(first ?? -1) s")
-        // s: skipped, the next starts.
+        // s: skipped, the next starts. Pressed a moment after the start, it asks first (a double tap?).
         try t.keys("s")
+        #expect(try t.waitFor("才剛開始") != nil)
+        try t.keys("y")
         let second = try t.waitFor("游 郁 婷（外交部）", window: "board", timeout: 5)
         #expect(second != nil && second! < 1.0, "the board took \(second ?? -1) s")
-        // Space: done, the next.
+        // Space: done, the next (asked again: only a moment has passed).
         try t.keys("Space")
+        #expect(try t.waitFor("才剛開始") != nil)
+        try t.keys("y")
         let third = try t.waitFor("盧 彥 廷（國防部）", window: "board", timeout: 5)
         #expect(third != nil && third! < 1.0)
         // u: one undo takes back the whole Space (done and start): 游郁婷 speaks again.

@@ -97,6 +97,13 @@ final class Tmux {
         return (false, last)
     }
 
+    /// The pane without its status line, whose clock may turn over a minute between two looks.
+    static func body(_ screen: String) -> [Substring] {
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return Array(lines.dropLast())
+    }
+
     /// A second window (a second terminal on the same store). Made again if tmux did not make it:
     /// on a loaded machine a new-window has been seen to come back without a window.
     func newWindow(_ name: String, command: String) throws {

@@ -103,11 +103,19 @@ struct ProgramScreenTests {
     }
 
     @Test func spaceSkipAndUndoAreOneActionEach() throws {
-        let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60)
+        var clock = at(16 * 60 + 30)
+        let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30)
+        app.now = { clock }
+        app.store.now = { clock }
         let room = { app.store.state.room }
         #expect(room().intro.current == 0)
         app.press(.char(" "))
         #expect(room().intro.current == 1 && room().intro.done == [0])
+        // A second key a moment later is most likely a double tap: it asks first.
+        app.press(.char("s"))
+        #expect(room().intro.current == 1 && app.screenText().contains("游郁婷 (外交部) 才剛開始。確定略過？"))
+        app.press(.escape)
+        clock = at(16 * 60 + 45)
         app.press(.char("s"))
         #expect(room().intro.current == 2 && room().intro.skipped == [1])
         app.press(.char("u"))
@@ -160,8 +168,8 @@ struct ProgramScreenTests {
         let after = app.store.state.room.introQueue
         #expect(after.count == before.count && after != before && after.last == before[before.count - 2])
         app.press(.char("a"))
-        app.type("P028")  // not here: nobody to add
-        #expect(app.screenText().contains("這裡沒有可以選的人"))
+        app.type("P028")  // not here: nobody to add, and the dialog says who can be
+        #expect(app.screenText().replacingOccurrences(of: "\n", with: "").replacingOccurrences(of: " ", with: "").contains("沒有可以加入的人：只有已報到"))
         app.press(.escape)
         try app.store.append(.checkIn(person: "P006"), by: Author(user: "d", role: "reception", terminal: "pts/9", pid: 9))
         app.refresh()
@@ -191,5 +199,21 @@ struct ProgramScreenTests {
         #expect(running.nextWake() == 1000)
         let board = try programApp(screen: .board, speakerAt: 15 * 60 + 60, now: 16 * 60)
         #expect(board.nextWake() == 1000)
+    }
+}
+
+@Suite("Small terminals", .serialized)
+struct ProgramSmallTests {
+    @Test(arguments: [ScreenKind.timekeeper, .board])
+    func sixtyBySixteen(_ kind: ScreenKind) throws {
+        let app = try programApp(screen: kind, speakerAt: 52 * 60 + 45, now: 53 * 60 + 30)
+        try app.store.append(.message(text: "蛋糕 15:50 上桌"), by: app.author)
+        let text = app.screenText(60, 16)
+        assertSnapshot(of: text, as: .lines, named: kind.roleName)
+        if kind == .board {
+            #expect(text.contains("盧 彥 廷（國防部）") && text.contains("[黃燈]") && text.contains("下一位"), "\(text)")
+        } else {
+            #expect(text.contains("盧彥廷 (國防部)") && text.contains("蛋糕 15:50 上桌") && text.contains("介紹順序"), "\(text)")
+        }
     }
 }

@@ -6,10 +6,19 @@ import MingleTerminal
 final class PickPersonDialog: Layer {
     let title: String
     var picker = PersonPicker()
+    /// The first in the list is picked by Enter before anything is typed (a short list of people
+    /// to choose from), unlike the reception, where Enter must never pick whoever happens to be first.
+    let highlightsFirst: Bool
     let pick: (App, Int) -> Void
 
-    init(title: String, include: @escaping (Room, Int) -> Bool, pick: @escaping (App, Int) -> Void) {
+    /// What to say when nobody can be chosen (who can be, and why the list is empty).
+    let empty: String?
+
+    init(title: String, highlightsFirst: Bool = false, empty: String? = nil, include: @escaping (Room, Int) -> Bool,
+         pick: @escaping (App, Int) -> Void) {
         self.title = title
+        self.empty = empty
+        self.highlightsFirst = highlightsFirst
         picker.include = include
         self.pick = pick
     }
@@ -23,6 +32,7 @@ final class PickPersonDialog: Layer {
     /// The highlighted person, after bringing the list up to date (never from a stale copy).
     func highlighted(_ app: App) -> Int? {
         let list = matches(app)
+        if highlightsFirst, !picker.isHighlightShown { return list.first }
         return picker.highlighted(in: list)
     }
 
@@ -57,9 +67,13 @@ final class PickPersonDialog: Layer {
         let row = picker.row(in: list)
         picker.list.selected = row
         picker.list.scrollToShow(count: list.count, height: rows)
-        if list.isEmpty { c.put("  " + s.nobodyToPick, row: top + 2, column: left, width: width, style: .selected) }
+        if list.isEmpty {
+            for (i, line) in Wrap.lines(empty ?? s.nobodyToPick, width: width - 4).prefix(rows).enumerated() {
+                c.put("  " + line, row: top + 2 + i, column: left, width: width, style: .selected)
+            }
+        }
         for (i, p) in list.dropFirst(picker.list.offset).prefix(rows).enumerated() {
-            let marked = picker.list.offset + i == row && picker.isHighlightShown
+            let marked = picker.list.offset + i == row && (picker.isHighlightShown || highlightsFirst)
             let text = (marked ? "> " : "  ") + DisplayWidth.fit(picker.nameCell(p, room, width: 16), to: 16) + "  " + room.people[p].ministry
             c.put(text, row: top + 2 + i, column: col, width: width, style: marked ? .key : .selected)
         }

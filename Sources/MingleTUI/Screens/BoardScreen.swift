@@ -30,7 +30,7 @@ final class BoardScreen: Screen {
             for line in lines {
                 area.centered(&c, line, style: .alert, fill: true)
             }
-            area.top += 1
+            if area.rows > 12 { area.top += 1 }
         }
         switch room.phase {
         case .reception: drawReception(&c, &area, app, room)
@@ -56,19 +56,25 @@ final class BoardScreen: Screen {
         // The program as one block, its lines aligned on the times, the block centred.
         let program = config.phases.map { "\($0.start)  \(s.phase($0.phase))" }
         let blockWidth = program.map(DisplayWidth.of).max() ?? 0
-        for line in program where area.rows > 2 {
+        let fits = max(0, area.rows - 2)
+        for line in program.prefix(program.count > fits ? max(0, fits - 1) : fits) {
             area.centered(&c, DisplayWidth.fit(line, to: blockWidth), style: .normal)
         }
+        if program.count > fits, fits > 0 { area.centered(&c, s.fill(s.program.moreRows, String(program.count - fits + 1)), style: .dim) }
         area.top += 1
         let here = s.fill2(s.program.boardHere, String(room.headcounts.here), String(room.headcounts.invited))
         area.centered(&c, here, style: .header)
     }
 
     private func drawPhaseClock<C: Canvas>(_ c: inout C, _ area: inout Area, _ app: App, _ room: Room, _ now: Timestamp) {
-        big(&c, &area, app.strings.phase(room.phase), style: .header, maxRows: max(8, area.rows - 9))
+        big(&c, &area, app.strings.phase(room.phase), style: .header, maxRows: max(8, area.rows - 10))
         guard let row = room.currentPhaseRow(now: now) else { return }
-        let state = room.clockState(of: row)
-        big(&c, &area, ProgramLook.clock(row.elapsedSeconds), style: ProgramLook.style(state, now: now))
+        let state = room.clockState(of: row), style = ProgramLook.style(state, now: now)
+        big(&c, &area, ProgramLook.clock(row.elapsedSeconds), style: style, maxRows: max(1, area.rows - 1))
+        // In words too: a projector without colour, or a colour-blind room.
+        let p = app.strings.program
+        let words = "\(ProgramLook.clock(row.elapsedSeconds)) / \(ProgramLook.clock(row.plannedSeconds))" + (ProgramLook.word(state, p).map { "  [\($0)]" } ?? "")
+        area.centered(&c, words, style: style)
     }
 
     private func drawIntroductions<C: Canvas>(_ c: inout C, _ area: inout Area, _ app: App, _ room: Room, _ now: Timestamp) {
@@ -78,19 +84,19 @@ final class BoardScreen: Screen {
             drawNext(&c, &area, app, room, count: 3)
             return
         }
-        area.centered(&c, p.boardSpeaker, style: .dim)
+        // On a small board the name comes first; the words "now speaking" only where there is room.
+        if area.rows >= 13 { area.centered(&c, p.boardSpeaker, style: .dim) }
         let person = room.people[clock.person]
-        // Leave room below for the name in letters, the ministry, the time and who is next.
-        big(&c, &area, person.name, style: .header, maxRows: max(8, area.rows - 12), spacedFallback: false)
-        area.centered(&c, BoardScreen.spaced(person.name) + (person.ministry.isEmpty ? "" : "（\(person.ministry)）"), style: .header)
         let left = room.secondsPerSpeaker - clock.seconds
         let time = left >= 0 ? ProgramLook.clock(left) : "+" + ProgramLook.clock(-left)
+        // The light's colour is the big name's: seen from the back of the room.
         let style = ProgramLook.style(clock.light, now: now)
-        if area.rows >= 12 {
-            big(&c, &area, time, style: style, maxRows: 8)
-        }
+        // Room is kept below for the name in letters, the time and who is next.
+        big(&c, &area, person.name, style: style, maxRows: area.rows - 3, spacedFallback: false)
+        area.centered(&c, BoardScreen.spaced(person.name) + (person.ministry.isEmpty ? "" : "（\(person.ministry)）"), style: .header)
+        if area.rows >= 10 { big(&c, &area, time, style: style, maxRows: 8) }
         area.centered(&c, " \(left >= 0 ? p.boardTimeLeft : p.boardOverBy) \(ProgramLook.clock(abs(left))) \(ProgramLook.word(clock.light, p)) ", style: style)
-        area.top += 1
+        if area.rows > 2 { area.top += 1 }
         drawNext(&c, &area, app, room, count: 2)
     }
 
@@ -110,9 +116,17 @@ final class BoardScreen: Screen {
         let colWidth = (area.width - 2) / columns
         let occupancy = room.occupancy
         let perColumn = (occupancy.count + columns - 1) / columns
+        let spacing = area.rows >= perColumn * 2 ? 2 : 1
+        let fitting = max(0, (area.rows + spacing - 1) / spacing) * columns
         for (i, o) in occupancy.enumerated() {
-            let r = area.top + (i % perColumn) * (area.rows >= occupancy.count * 2 / columns ? 2 : 1)
+            let r = area.top + (i % perColumn) * spacing
             guard r <= area.bottom else { continue }
+            if occupancy.count > fitting, i % perColumn == (area.rows - 1) / spacing {
+                // The last row that fits says how many stalls are not shown.
+                c.put(app.strings.fill(p.moreRows, String(occupancy.count - fitting + columns)), row: r, column: 1 + (i / perColumn) * colWidth,
+                      width: colWidth, style: .dim)
+                continue
+            }
             let x = 1 + (i / perColumn) * colWidth
             let free = o.stall.seats - o.seated.count
             let nameW = min(14, colWidth / 3), barW = max(4, min(o.stall.seats * 2, colWidth - nameW - 14))

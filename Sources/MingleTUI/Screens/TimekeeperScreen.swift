@@ -20,9 +20,11 @@ final class TimekeeperScreen: Screen {
         let p = s.program
         return KeyMap(s.screenTimekeeper, [
             KeyBinding([.char(" ")], p.keySpeakerNext, help: p.keySpeakerNextHelp, keyLabel: "Space",
-                       disabled: { app in App.refusal(.introNext, app) }) { app, _ in app.run(.introNext) },
-            KeyBinding([.char("s")], p.keySkip, help: p.keySkipHelp, disabled: { app in App.refusal(.introSkipAndNext, app) }) { app, _ in
-                app.run(.introSkipAndNext)
+                       disabled: { app in App.refusal(.introNext, app) }) { [unowned self] app, _ in
+                guardDoubleTap(app, p.confirmQuickNext) { $0.run(.introNext) }
+            },
+            KeyBinding([.char("s")], p.keySkip, help: p.keySkipHelp, disabled: { app in App.refusal(.introSkipAndNext, app) }) { [unowned self] app, _ in
+                guardDoubleTap(app, p.confirmQuickSkip) { $0.run(.introSkipAndNext) }
             },
             KeyBinding([.char("n")], p.keyNextPhase, help: p.keyNextPhaseHelp,
                        disabled: { app in App.refusal(.phaseNext(reason: ""), app) }) { [unowned self] app, _ in askNextPhase(app) },
@@ -39,7 +41,10 @@ final class TimekeeperScreen: Screen {
             KeyBinding([.char("-")], p.keyLess, help: p.keyLessHelp,
                        disabled: { app in App.refusal(.planRunning(minutes: -1), app) }) { app, _ in app.run(.planRunning(minutes: -1)) },
             KeyBinding([.char("m")], p.keyMessage, help: p.keyMessageHelp) { app, _ in
-                app.open(PromptDialog(title: p.messageTitle, prompt: p.messagePrompt, text: app.store.state.room.messageShown?.text ?? "") { app, text in
+                // An empty field: what is typed replaces the message, it is never added to it.
+                var prompt = p.messagePrompt
+                if let shown = app.store.state.room.messageShown { prompt = "\(p.boardMessage)：\(shown.text)\n" + prompt }
+                app.open(PromptDialog(title: p.messageTitle, prompt: prompt) { app, text in
                     app.write { _ in [.message(text: text)] }
                 })
             },
@@ -51,12 +56,26 @@ final class TimekeeperScreen: Screen {
 
     // MARK: Actions
 
+    /// A speaker who began a moment ago is most likely a key pressed twice: ask before ending
+    /// their turn. (Undo would also put it right, but the room would see the wrong name first.)
+    private func guardDoubleTap(_ app: App, _ question: String, _ go: @escaping (App) -> Void) {
+        let room = app.store.state.room
+        if let clock = room.speakerClock(now: app.now()), clock.seconds < TimekeeperScreen.quickSeconds {
+            app.confirm(app.strings.fill(question, room.label(clock.person)), yes: go)
+        } else {
+            go(app)
+        }
+    }
+
+    /// Under this many seconds, a turn ending is asked about first.
+    static let quickSeconds = 3
+
     private func askNextPhase(_ app: App) {
         let room = app.store.state.room, s = app.strings
         guard let next = room.phase.next else { return }
         let plan = room.phasePlan(to: next, move: .next)
         var prompt = s.fill(s.program.confirmNextPhase, s.phase(next))
-        prompt += effects(plan, room, s).map { " " + $0 }.joined()
+        prompt += effects(plan, room, s).map { "\n" + $0 }.joined()
         app.confirm(prompt) { $0.run(.phaseNext(reason: "")) }
     }
 
@@ -73,6 +92,7 @@ final class TimekeeperScreen: Screen {
     func effects(_ plan: Room.PhasePlan, _ room: Room, _ s: UIStrings) -> [String] {
         var out: [String] = []
         if !plan.leave.isEmpty { out.append(s.fill(s.program.effectLeave, String(plan.leave.count))) }
+        if plan.notYetIntroduced > 0 { out.append(s.fill(s.program.effectNotYet, String(plan.notYetIntroduced))) }
         if let p = plan.endTurnOf { out.append(s.fill(s.program.effectEndTurn, room.label(p))) }
         if !plan.back.isEmpty { out.append(s.fill(s.program.effectBack, String(plan.back.count))) }
         if let p = plan.resumeTurnOf { out.append(s.fill(s.program.effectResume, room.label(p))) }
@@ -80,7 +100,8 @@ final class TimekeeperScreen: Screen {
     }
 
     private func addSpeaker(_ app: App) {
-        app.open(PickPersonDialog(title: app.strings.program.addTitle, include: { room, p in
+        app.open(PickPersonDialog(title: app.strings.program.addTitle, highlightsFirst: true, empty: app.strings.program.nobodyToAdd,
+                                  include: { room, p in
             (try? room.check(.introAdd(person: room.people[p].id))) != nil
         }) { app, p in
             let id = app.store.state.room.people[p].id

@@ -127,7 +127,7 @@ extension App {
         var clock = "", clockStyle = Style.statusBar
         if let current = r.currentPhaseRow(now: t) {
             let mins = current.elapsedSeconds / 60
-            clock = "\(mins)′/\(current.plannedMinutes)′" + (current.remainingSeconds < 0 ? " \(strings.over) +\((-current.remainingSeconds + 59) / 60)′" : "")
+            clock = "\(mins)′/\(current.plannedMinutes)′" + (current.remainingSeconds < 0 ? " \(strings.over) +\(-current.remainingSeconds / 60)′" : "")
             let state = r.clockState(of: current)
             clockStyle = state == .normal ? .statusBar : ProgramLook.style(state, now: t)
         } else if let plan = store.config.plan(for: r.phase) {
