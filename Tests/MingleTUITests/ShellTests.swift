@@ -61,6 +61,33 @@ struct OverlayTests {
         #expect(app.walkIn?.name.text == "趙新人")
     }
 
+    @Test(arguments: sizes) func theWalkInMatchQuestion(_ size: (Int, Int)) throws {
+        let app = try sampleApp()
+        app.press(.function(6))
+        app.type("林明哲")
+        opensAndCloses(app, size, open: [.enter], close: [.escape])
+        #expect(app.walkIn?.name.text == "林明哲")
+    }
+
+    @Test(arguments: sizes) func theTimekeepersMessageBox(_ size: (Int, Int)) throws {
+        let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30)
+        opensAndCloses(app, size, open: [.char("m")], close: [.escape], typing: "蛋糕 15:50 上桌")
+        #expect(app.store.state.room.messageShown == nil)
+    }
+
+    @Test(arguments: sizes) func theTimekeepersAddASpeakerSearch(_ size: (Int, Int)) throws {
+        let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30)
+        try app.store.append(.checkIn(person: "P006"), by: Author(user: "d", role: "reception", terminal: "pts/9", pid: 9))
+        try app.store.append(.introSkip(person: "P006"), by: app.author)
+        opensAndCloses(app, size, open: [.char("a")], close: [.escape], typing: "趙")
+    }
+
+    @Test(arguments: sizes) func theTimekeepersNextPhaseQuestion(_ size: (Int, Int)) throws {
+        let app = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30)
+        opensAndCloses(app, size, open: [.char("n")], close: [.char("n")])
+        #expect(app.store.state.room.phase == .introductions)
+    }
+
     @Test(arguments: sizes) func discardQuestionOverTheWalkInForm(_ size: (Int, Int)) throws {
         let app = try sampleApp()
         app.press(.function(6))
@@ -158,6 +185,11 @@ struct KeyMapTests {
         ("question", { let a = try sampleApp(); a.type("x"); a.press(.function(10)); return a }),
         ("timekeeper, not built", { let a = try sampleApp(); a.press(.function(4)); return a }),
         ("board, locked", { try sampleApp(screen: .board, locked: true) }),
+        ("timekeeper, a speaker", { try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30) }),
+        ("timekeeper, message box", { let a = try programApp(screen: .timekeeper, speakerAt: 960, now: 990); a.press(.char("m")); return a }),
+        ("timekeeper, add a speaker", { let a = try programApp(screen: .timekeeper, speakerAt: 960, now: 990); a.press(.char("a")); return a }),
+        ("board, a speaker", { try programApp(screen: .board, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30) }),
+        ("walk-in on the list", { let a = try sampleApp(); a.press(.function(6)); a.type("林明哲"); a.press(.enter); return a }),
     ] }
 
     /// What a person could notice: the screen, where the cursor is, the log, quitting, a repaint.
