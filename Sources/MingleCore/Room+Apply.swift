@@ -102,6 +102,7 @@ extension Room {
         case .help(_, let on):
             helpRequested[t.stall!] = on
             helpRequestedBy[t.stall!] = on ? author : nil
+            helpRequestedAt[t.stall!] = on ? time : nil
 
         case .message(let text):
             let m = RoomMessage(time: time, text: text, by: author.user)
@@ -128,6 +129,7 @@ extension Room {
         presence[p].stall = s
         presence[p].seatedSince = time
         presence[p].openSeating = seatings.count
+        presence[p].lastSeating = seatings.count
         seatings.append(Seating(person: p, stall: s, from: time, to: nil))
     }
 

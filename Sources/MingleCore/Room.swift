@@ -11,6 +11,9 @@ public struct Presence: Equatable, Hashable, Sendable {
     public var seatedSince: Timestamp?
     /// Index into `Room.seatings` of the seating still open, if any.
     public var openSeating: Int?
+    /// Index into `Room.seatings` of the latest seating, open or ended: nil for someone who has
+    /// not sat at any stall yet; its end is when they last got up.
+    public var lastSeating: Int?
     public var walkedIn = false
 
     public var isHere: Bool { came && !left }
@@ -92,6 +95,8 @@ public struct Room: Equatable, Sendable {
     public internal(set) var helpRequested: [Bool]
     /// Who asked for help at each stall, while it is asked.
     public internal(set) var helpRequestedBy: [Author?]
+    /// Since when each stall has asked for help, while it is asked (the oldest is listed first).
+    public internal(set) var helpRequestedAt: [Timestamp?]
     public internal(set) var phase: Phase = .reception
     public internal(set) var phaseHistory: [PhaseRecord] = []
     public internal(set) var intro = Introductions()
@@ -118,6 +123,7 @@ public struct Room: Equatable, Sendable {
         self.seated = Array(repeating: [], count: config.stalls.count)
         self.helpRequested = Array(repeating: false, count: config.stalls.count)
         self.helpRequestedBy = Array(repeating: nil, count: config.stalls.count)
+        self.helpRequestedAt = Array(repeating: nil, count: config.stalls.count)
         var pi: [String: Int] = [:]
         pi.reserveCapacity(roster.count)
         for (i, p) in roster.enumerated() { pi[p.id] = i }
