@@ -60,6 +60,13 @@ extension Room {
         public var matrix: [[Int]]
     }
 
+    /// Until when open seatings count: now, but never past the day's close (an export made the
+    /// next morning does not count the night).
+    public func countingUntil(now: Timestamp) -> Timestamp {
+        guard phase == .closed, let closed = phaseHistory.last?.since, closed.millis < now.millis else { return now }
+        return closed
+    }
+
     /// Pairs who sat at one stall together for at least `minimum` minutes in all, counting open
     /// seatings up to `now`, longest first.
     public func encounters(now: Timestamp, minimum: Int? = nil) -> [Encounter] {

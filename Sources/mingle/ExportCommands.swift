@@ -11,14 +11,15 @@ import MingleStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the day's data as CSV (for Excel) or JSON.",
-        subcommands: [TimelineExport.self])
+        subcommands: [TimelineExport.self, EncountersExport.self])
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
+enum GraphExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, graphml, json }
+extension EncounterExport.Table: ExpressibleByArgument {}
 
-/// Options every export takes.
+/// Where every export goes.
 struct ExportOptions: ParsableArguments {
-    @Option(help: "csv (UTF-8 with BOM, for Excel) or json.") var format: ExportFormat = .csv
     @Option(help: "Write to this file instead of the screen.") var out: String?
 
     /// Writes the bytes to --out (atomically, private to the user) or stdout.
@@ -51,6 +52,7 @@ struct TimelineExport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline", abstract: "Per phase and per speaker: planned against what happened, and how far over or under.")
     @OptionGroup var options: StoreOptions
+    @Option(help: "csv (UTF-8 with BOM, for Excel) or json.") var format: ExportFormat = .csv
     @OptionGroup var export: ExportOptions
 
     func run() throws {
@@ -58,7 +60,7 @@ struct TimelineExport: ParsableCommand {
         let rows = store.state.room.timeline(now: Posix.now())
         let header = ["kind", "id", "name", "ministry", "planned_start", "planned_seconds", "actual_start", "actual_end",
                       "actual_seconds", "over_seconds", "outcome", "turns"]
-        switch export.format {
+        switch format {
         case .csv:
             try export.emit(SpreadsheetCSV.render(header: header, rows: rows.map { r in
                 [.text(r.kind.rawValue), .text(r.key), .text(r.name), .text(r.ministry), .text(r.plannedStart), .number(r.plannedSeconds),
@@ -76,6 +78,34 @@ struct TimelineExport: ParsableCommand {
                 if r.kind == .speaker { o["ministry"] = r.ministry; o["outcome"] = r.outcome; o["turns"] = r.turns }
                 return o
             }))
+        }
+    }
+}
+
+struct EncountersExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "encounters",
+        abstract: "Who met whom: two people at one stall at once for encounter_minutes (event.toml) or more, minutes added up over the day.",
+        discussion: """
+        csv writes one table (--of): pairs (who met whom, minutes), people (whom and which ministries each met; \
+        for new POs, whether they met a senior PO from another ministry), stalls (people, ministries, peak), or \
+        ministries (minutes between each two ministries). json writes all four in one object. graphml writes an \
+        undirected graph for networkx or Gephi: everyone who came as a node (name, ministry, role), each encounter \
+        an edge with its minutes (as minutes, and as weight).
+        """)
+    @OptionGroup var options: StoreOptions
+    @Option(help: "csv (UTF-8 with BOM, for Excel), graphml (networkx, Gephi) or json.") var format: GraphExportFormat = .csv
+    @Option(help: "With csv: which table — pairs, people, stalls or ministries.") var of: EncounterExport.Table = .pairs
+    @OptionGroup var export: ExportOptions
+
+    func run() throws {
+        let store = try options.open()
+        let room = store.state.room
+        let report = room.encounterReport(now: room.countingUntil(now: Posix.now()))
+        switch format {
+        case .csv: try export.emit(EncounterExport.csv(report, room, table: of))
+        case .graphml: try export.emit(EncounterExport.graphML(report, room))
+        case .json: try export.emit(EncounterExport.json(report, room))
         }
     }
 }

@@ -37,8 +37,12 @@ struct SimulateCommand: ParsableCommand {
         guard store.state.history.isEmpty else {
             throw fail(.refused(Refusal("simulate writes a whole day and needs an empty log; \(dir) already has \(store.state.history.count) events")))
         }
+        guard !store.config.stalls.isEmpty else {
+            // Without stalls there is no open chat to simulate: the day would quietly be short.
+            throw fail(.refused(Refusal("\(dir) has no stalls in event.toml, so open chat (seats, help requests) cannot be "
+                + "simulated; no events were written. Add stalls to event.toml, or simulate into a new folder (it gets the sample stalls).")))
+        }
         let extra = sim.extraPeople(existing: store.roster)
-        if !extra.isEmpty { try guarded { () throws(StoreError) in try store.saveRoster(store.roster + extra) } }
         let now = Posix.now()
         let sign = now.offsetMinutes < 0 ? "-" : "+"
         let off = abs(now.offsetMinutes)
@@ -46,7 +50,13 @@ struct SimulateCommand: ParsableCommand {
         let start = Timestamp.parse(startText) ?? now
         // pid 0: the same seed writes the same bytes, whoever runs it.
         let author = Author(user: "simulator", role: "simulate", terminal: "-", pid: 0)
-        let day = sim.makeDay(from: store.state, start: start, author: author)
+        // The day is made first, in memory: a day that cannot hold what was asked writes nothing.
+        let day = sim.makeDay(from: State(config: store.config, roster: store.roster + extra), start: start, author: author)
+        guard day.count == events else {
+            throw fail(.refused(Refusal("a day of \(store.roster.count + extra.count) people holds only \(day.count) of the "
+                + "\(events) events asked for; no events were written. Ask for fewer --events or more --people.")))
+        }
+        if !extra.isEmpty { try guarded { () throws(StoreError) in try store.saveRoster(store.roster + extra) } }
         try guarded { () throws(StoreError) in try store.appendBatch(day, by: author) }
         print("Wrote \(day.count) events for \(store.roster.count) people into \(dir).")
     }
