@@ -29,7 +29,7 @@ struct Mingle: ParsableCommand {
 /// `mingle run`, and plain `mingle` (run is the default command, so `mingle --lang en` works).
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: "Open the screens: reception, timekeeper, board (the stall screen is not built yet).")
+        commandName: "run", abstract: "Open the screens: reception, the stalls and the room, timekeeper, board.")
 
     @OptionGroup var options: StoreOptions
     @OptionGroup var screen: ScreenOptions

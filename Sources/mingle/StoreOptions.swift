@@ -90,5 +90,9 @@ func confirmation(_ e: LoggedEvent, before: Room, after: State) -> String {
         let taken = after.events(ofAction: target).map { before.describe($0.event) }.joined(separator: "; ")
         return "#\(e.seq) undid #\(t.action): \(taken)"
     }
+    if case .seat(let id, let stall, _) = e.event, let p = before.index(ofPerson: id), let from = before.presence[p].stall,
+       before.stalls[from].id != stall {
+        return "#\(e.seq) " + after.room.describe(e.event) + " (from \(before.stalls[from].name))"
+    }
     return "#\(e.seq) " + after.room.describe(e.event)
 }

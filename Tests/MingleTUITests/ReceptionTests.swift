@@ -204,7 +204,7 @@ struct ReceptionTests {
         app.press(.function(2))
         #expect(app.screen == .stall("S1"))
         let text = app.screenText()
-        #expect(text.contains("尚未完成") && !text.contains("F2 報到"))
+        #expect(text.contains("開放政府") && text.contains("入座：") && !text.contains("F2 報到"))
     }
 }
 

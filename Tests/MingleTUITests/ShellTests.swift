@@ -183,13 +183,18 @@ struct KeyMapTests {
         ("help", { let a = try sampleApp(); a.press(.function(1)); return a }),
         ("help at 60x16", { let a = try sampleApp(); _ = a.render(60, 16); a.press(.function(1)); return a }),
         ("question", { let a = try sampleApp(); a.type("x"); a.press(.function(10)); return a }),
-        ("timekeeper, not built", { let a = try sampleApp(); a.press(.function(4)); return a }),
+        ("timekeeper from reception", { let a = try sampleApp(); a.press(.function(4)); return a }),
         ("board, locked", { try sampleApp(screen: .board, locked: true) }),
         ("timekeeper, a speaker", { try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30) }),
         ("timekeeper, message box", { let a = try programApp(screen: .timekeeper, speakerAt: 960, now: 990); a.press(.char("m")); return a }),
         ("timekeeper, add a speaker", { let a = try programApp(screen: .timekeeper, speakerAt: 960, now: 990); a.press(.char("a")); return a }),
         ("board, a speaker", { try programApp(screen: .board, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30) }),
         ("walk-in on the list", { let a = try sampleApp(); a.press(.function(6)); a.type("林明哲"); a.press(.enter); return a }),
+        ("room view", { try stallDay(screen: .stall(nil), locked: false) }),
+        ("stall, nothing typed", { try stallDay(screen: .stall("S1")) }),
+        ("stall, a search", { let a = try stallDay(screen: .stall("S2")); a.type("P006"); return a }),
+        ("stall, from the room view", { let a = try stallDay(screen: .stall(nil), locked: false); a.press(.enter); return a }),
+        ("stall full, the question", { let a = try stallDay(screen: .stall("S1")); a.type("P006"); a.press(.enter); return a }),
     ] }
 
     /// What a person could notice: the screen, where the cursor is, the log, quitting, a repaint.

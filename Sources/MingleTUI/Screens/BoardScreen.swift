@@ -131,9 +131,7 @@ final class BoardScreen: Screen {
             let free = o.stall.seats - o.seated.count
             let nameW = min(14, colWidth / 3), barW = max(4, min(o.stall.seats * 2, colWidth - nameW - 14))
             var col = c.put(DisplayWidth.fit(Sanitizer.clean(o.stall.name), to: nameW) + " ", row: r, column: x, style: .header)
-            let filled = o.stall.seats == 0 ? 0 : min(barW, o.seated.count * barW / o.stall.seats)
-            col = c.put(String(repeating: "█", count: filled), row: r, column: col, style: o.isFull ? .alertText : .good)
-            col = c.put(String(repeating: "░", count: barW - filled), row: r, column: col, style: .dim)
+            col = SeatBar.draw(&c, taken: o.seated.count, seats: o.stall.seats, width: barW, row: r, column: col)
             c.put(" \(o.seated.count)/\(o.stall.seats) " + (free > 0 ? app.strings.fill(p.boardSeatsFree, String(free)) : p.boardFull),
                   row: r, column: col, width: colWidth - (col - x), style: o.isFull ? .alertText : .normal)
         }

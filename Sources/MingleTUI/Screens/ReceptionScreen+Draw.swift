@@ -27,7 +27,14 @@ extension ReceptionScreen {
         let ministryW = min(30, max(6, width - roleW - stateW - nameW - 4))
         let widths = [nameW, ministryW, roleW, stateW]
         Table.drawRow(&c, [s.headerName, s.headerMinistry, s.headerRole, s.headerState], widths: widths, row: 2, width: width, style: .header)
-        let top = 3, visible = max(1, c.rows - 3 - top)
+        // A help request takes the list's last row, above the message line, until it is cleared.
+        let asking = room.stallsHelpFirst.filter { room.helpRequested[$0] }
+        let top = 3, visible = max(1, c.rows - 3 - top - (asking.isEmpty ? 0 : 1))
+        if let first = asking.first {
+            let name = "\(room.stalls[first].name) \(room.helpRequestedAt[first]?.clock ?? "")"
+            let more = asking.count > 1 ? s.fill(s.stall.helpBannerMore, String(asking.count - 1)) : ""
+            c.put(" " + s.fill(s.stall.helpBanner, Sanitizer.clean(name)) + more, row: c.rows - 4, column: 0, width: width, style: .alert)
+        }
         if matches.isEmpty { c.put(" " + s.noMatches, row: top, column: 0, width: width, style: .dim) }
         let selectedRow = picker.row(in: matches)
         picker.list.selected = selectedRow
@@ -35,19 +42,11 @@ extension ReceptionScreen {
         for (i, p) in matches.dropFirst(picker.list.offset).prefix(visible).enumerated() {
             let person = room.people[p]
             let isSelected = picker.list.offset + i == selectedRow && picker.isHighlightShown
-            Table.drawRow(&c, [picker.nameCell(p, room, width: nameW), person.ministry, s.role(person.role), stateText(p, room, s)],
+            Table.drawRow(&c, [picker.nameCell(p, room, width: nameW), person.ministry, s.role(person.role), PersonCells.state(p, room, s)],
                           widths: widths, row: top + i, width: width,
                           style: isSelected ? .selected : room.presence[p].isHere ? .normal : .dim, marked: isSelected)
         }
         if side { drawSidePanel(&c, column: width + 1, app) }
-    }
-
-    func stateText(_ p: Int, _ room: Room, _ s: UIStrings) -> String {
-        let pr = room.presence[p]
-        if let st = pr.stall { return "\(s.stateAtStall) \(room.stalls[st].name)" }
-        if pr.isHere { return "\(s.stateHere) \(pr.checkInTime?.clock ?? "")" }
-        if pr.left { return "\(s.stateLeft) \(pr.checkOutTime?.clock ?? "")" }
-        return s.stateInvited
     }
 
     private func drawSidePanel<C: Canvas>(_ c: inout C, column x: Int, _ app: App) {
@@ -60,7 +59,11 @@ extension ReceptionScreen {
         }
         let top = 3 + counts.count
         c.put(" \(s.stalls)", row: top, column: x, width: w, style: .header)
-        for (i, o) in room.occupancy.enumerated() where top + 1 + i < c.rows - 3 {
+        // Help requests first, the longest asking first, as in the room view (F3).
+        let occupancy = room.occupancy
+        let order = room.stallsHelpFirst
+        for (i, st) in order.enumerated() where top + 1 + i < c.rows - 6 {
+            let o = occupancy[st]
             let seats = "\(o.seated.count)/\(o.stall.seats)"
             // Seats line up in one column; a help request is marked after them.
             let name = DisplayWidth.fit(Sanitizer.clean(o.stall.name), to: w - 14)
@@ -68,5 +71,8 @@ extension ReceptionScreen {
             c.put(" " + name + DisplayWidth.fitRight(seats, to: 6) + help, row: top + 1 + i, column: x, width: w,
                   style: o.helpRequested ? .alert : o.isFull ? .warning : .normal)
         }
+        // Who to point somewhere: the room view (F3) lists them.
+        c.put(" " + s.fill(s.stall.wanderers, String(room.wanderers.count)), row: c.rows - 5, column: x, width: w, style: .dim)
+        c.put(" " + s.fill(s.stall.newNotSeated, String(room.newNotYetSeated.count)), row: c.rows - 4, column: x, width: w, style: .dim)
     }
 }

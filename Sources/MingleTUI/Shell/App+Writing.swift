@@ -75,6 +75,11 @@ extension App {
         if case .walkIn(let p) = e.event {
             return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
         }
+        if case .seat(let id, let stall, _) = e.event, let p = before.index(ofPerson: id), let from = before.presence[p].stall,
+           before.stalls[from].id != stall {
+            // Someone seated elsewhere moved: say from where.
+            return strings.describe(e.event, in: store.state.room) + strings.fill(strings.stall.seatedFrom, before.stalls[from].name)
+        }
         return strings.describe(e.event, in: store.state.room)
     }
 

@@ -34,7 +34,7 @@ public final class App {
     private(set) var current: any Screen
     private(set) var layers: [any Layer] = []
     /// Screens already opened keep their state (a half-typed search) when the user comes back.
-    private var screens: [Int: any Screen] = [:]
+    private var screens: [String: any Screen] = [:]
     public private(set) var shouldQuit = false
     /// Ctrl-L: the terminal should send the next frame whole.
     public internal(set) var repaintRequested = false
@@ -52,7 +52,7 @@ public final class App {
         self.now = now
         strings = UIStrings.forLanguage(language ?? store.config.language)
         current = screen.makeScreen()
-        screens[screen.fKey] = current
+        screens[screen.roleName] = current
         checkStore()
     }
 
@@ -119,11 +119,11 @@ public final class App {
     func switchTo(_ kind: ScreenKind) {
         let go: (App) -> Void = { app in
             app.layers.removeAll()
-            if let s = app.screens[kind.fKey] {
+            if let s = app.screens[kind.roleName] {
                 app.current = s
             } else {
                 let s = kind.makeScreen()
-                app.screens[kind.fKey] = s
+                app.screens[kind.roleName] = s
                 app.current = s
             }
         }

@@ -100,7 +100,8 @@ public enum ScreenKind: Equatable, Sendable {
         case .reception: ReceptionScreen()
         case .timekeeper: TimekeeperScreen()
         case .board: BoardScreen()
-        case .stall: NotBuiltScreen(self)
+        case .stall(nil): RoomScreen()
+        case .stall(let id?): StallScreen(stallID: id)
         }
     }
 }

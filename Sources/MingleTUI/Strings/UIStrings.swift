@@ -24,12 +24,13 @@ public struct UIStrings: Sendable {
     public var confirmCheckOut, confirmCheckOutStall, confirmQuit, confirmDiscard, confirmDiscardAndSwitch, confirmHint: String
     public var helpTitle, helpClose, keyCloseHelp, keyScroll, keyScrollPage, notNow, disabledAllShown: String
     public var keysTitle, keysIntro, keysColumnKey, keysColumnWhat: String
-    public var notBuiltTitle, notBuiltBody: String
     public var tooSmall: String
     public var storeProblem, sourceKept, configProblem: String
     public var disabledNothingSelected, disabledLockedRole: String
     /// The timekeeper's screen and the board (Strings/ProgramStrings.swift).
     public var program: ProgramStrings
+    /// The stall owner's screen, the room view and help requests (Strings/StallStrings.swift).
+    public var stall: StallStrings
 
     public static let en = UIStrings(
         language: "en",
@@ -80,13 +81,11 @@ public struct UIStrings: Sendable {
         keysTitle: "keys",
         keysIntro: "Made by `mingle keys --lang en` from the key maps the screens use; F1 on a screen shows the same.",
         keysColumnKey: "key", keysColumnWhat: "what it does",
-        notBuiltTitle: "Not built yet",
-        notBuiltBody: "This screen comes with a later piece of work. Meanwhile the same actions work from the command line: see `mingle --help`.",
         tooSmall: "Terminal too small — need %@", storeProblem: "Store problem",
         sourceKept: "A file was changed and cannot be read; the last good version stays in use until it is fixed",
         configProblem: "Setting problem",
         disabledNothingSelected: "nobody is highlighted",
-        disabledLockedRole: "this terminal is locked to one screen", program: .en)
+        disabledLockedRole: "this terminal is locked to one screen", program: .en, stall: .en)
 
     public static let zhTW = UIStrings(
         language: "zh-TW",
@@ -137,13 +136,11 @@ public struct UIStrings: Sendable {
         keysTitle: "按鍵",
         keysIntro: "由 `mingle keys` 從畫面實際使用的按鍵表產生；在畫面上按 F1 看到的是同一份。",
         keysColumnKey: "按鍵", keysColumnWhat: "作用",
-        notBuiltTitle: "尚未完成",
-        notBuiltBody: "這個畫面會在之後的工作中完成。在那之前，同樣的動作可以用指令完成：請看 `mingle --help`。",
         tooSmall: "終端機太小 — 至少需要 %@", storeProblem: "資料夾有問題",
         sourceKept: "有檔案改壞了，無法讀取；修好之前仍使用上一個正確的版本",
         configProblem: "設定有問題",
         disabledNothingSelected: "沒有選到任何人",
-        disabledLockedRole: "這個終端機只開放一個畫面", program: .zhTW)
+        disabledLockedRole: "這個終端機只開放一個畫面", program: .zhTW, stall: .zhTW)
 
     public static func forLanguage(_ code: String) -> UIStrings { code.hasPrefix("en") ? .en : .zhTW }
 
@@ -182,11 +179,14 @@ public struct UIStrings: Sendable {
     public func roleLabel(_ kind: ScreenKind) -> String {
         let name: String = switch kind {
         case .reception: screenReception
-        case .stall(let id): id.map { "\(screenStall) \($0)" } ?? screenStall
+        case .stall(let id): id == nil ? stall.roomTitle : screenStall
         case .timekeeper: screenTimekeeper
         case .board: screenBoard
         }
-        return language == "en" ? name.lowercased() : name
+        // English in lower case ("reception@host"); a stall's id as it is written.
+        let label = language == "en" ? name.lowercased() : name
+        if case .stall(let id?) = kind { return "\(label) \(id)" }
+        return label
     }
 
     /// "%@" filled in, the only template form the catalog uses.

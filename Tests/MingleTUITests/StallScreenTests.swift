@@ -1,0 +1,176 @@
+import MingleCore
+import MingleStore
+import MingleTerminal
+import SnapshotTesting
+import Testing
+@testable import MingleTUI
+
+/// Open chat on the sample event, 14:00 + minutes. Sixteen people here; S1 (開放政府, 8 seats)
+/// full, one who got up from it four minutes ago now at S2, one who left it and checked out; S2
+/// asking for help since 15:10; wanderers, and new POs who have not sat anywhere.
+func stallDay(screen: ScreenKind, language: String = "zh-TW", locked: Bool = true, photo: Bool = false) throws -> App {
+    let app = try sampleApp(language: language, screen: screen, locked: locked)
+    var clock = at(-30 * 60)
+    app.store.now = { clock }
+    let desk = Author(user: "host", role: "reception", terminal: "pts/1", pid: 1)
+    let owner = Author(user: "po", role: "stall:S1", terminal: "pts/3", pid: 3)
+    let here = ["P001", "P002", "P003", "P004", "P005", "P006", "P007", "P008", "P009", "P010",
+                "P027", "P028", "P029", "P030", "P031", "P032"]
+    for (i, p) in here.enumerated() {
+        clock = at(-30 * 60 + i * 40)
+        try app.store.append(.checkIn(person: p), by: desk)
+    }
+    clock = at(55 * 60)
+    try app.store.append(.phase(from: .reception, to: .chat, move: .jump, reason: "straight to the stalls"), by: desk)
+    // S1 fills up over ten minutes; P009 comes later to take the last seat.
+    for (i, p) in ["P027", "P001", "P002", "P028", "P003", "P004", "P029", "P005"].enumerated() {
+        clock = at(56 * 60 + i * 60)
+        try app.store.append(.seat(person: p, stall: "S1", forced: false), by: owner)
+    }
+    clock = at(66 * 60)
+    try app.store.append(.seat(person: "P030", stall: "S2", forced: false), by: desk)
+    clock = at(70 * 60)
+    try app.store.append(.help(stall: "S2", on: true), by: Author(user: "po2", role: "stall:S2", terminal: "pts/4", pid: 4))
+    clock = at(72 * 60)
+    try app.store.append(.seat(person: "P005", stall: "S2", forced: false), by: desk)  // moves from S1
+    clock = at(73 * 60)
+    try app.store.append(.seat(person: "P009", stall: "S1", forced: false), by: owner)
+    clock = at(74 * 60)
+    try app.store.append(.unseat(person: "P004"), by: owner)
+    try app.store.append(.checkOut(person: "P004"), by: desk)
+    clock = at(75 * 60)
+    try app.store.append(.seat(person: "P010", stall: "S1", forced: false), by: owner)
+    if photo {
+        clock = at(78 * 60)
+        try app.store.append(.checkOut(person: "P032"), by: desk)
+        clock = at(79 * 60)
+        try app.store.append(.phase(from: .chat, to: .photo, move: .next, reason: ""), by: desk)
+    }
+    let now = at(photo ? 80 * 60 : 76 * 60)
+    app.now = { now }
+    app.store.now = { now }
+    return app
+}
+
+@Suite("The stall owner's screen and the room view")
+struct StallScreenTests {
+    @Test(arguments: [(80, 24), (160, 48)], ["zh-TW", "en"])
+    func ownersScreen(_ size: (Int, Int), _ language: String) throws {
+        // S1: full, who just left and where to; S2: its help request on.
+        for stall in ["S1", "S2"] {
+            let app = try stallDay(screen: .stall(stall), language: language)
+            assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(stall)-\(language)-\(size.0)x\(size.1)")
+        }
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)], ["zh-TW", "en"])
+    func roomView(_ size: (Int, Int), _ language: String) throws {
+        let app = try stallDay(screen: .stall(nil), language: language, locked: false)
+        assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "chat-\(language)-\(size.0)x\(size.1)")
+        let photo = try stallDay(screen: .stall(nil), language: language, locked: false, photo: true)
+        assertSnapshot(of: photo.screenText(size.0, size.1), as: .lines, named: "photo-\(language)-\(size.0)x\(size.1)")
+    }
+
+    @Test(arguments: [(80, 24), (160, 48)])
+    func aFullStallAsksBeforeSeating(_ size: (Int, Int)) throws {
+        let app = try stallDay(screen: .stall("S1"))
+        app.type("P006")
+        let before = app.screenText(size.0, size.1)
+        app.press(.enter)
+        assertSnapshot(of: app.screenText(size.0, size.1), as: .lines, named: "\(size.0)x\(size.1)")
+        let count = app.store.state.history.count
+        app.press(.escape)  // cancelled: nothing written, the screen as it was
+        #expect(app.store.state.history.count == count)
+        #expect(app.screenText(size.0, size.1) == before)
+        app.press(.enter, .char("y"))
+        #expect(app.store.state.room.seated[0].count == 9)
+        #expect(app.message?.text.contains("入座 開放政府（強制）") == true, "\(String(describing: app.message))")
+    }
+
+    @Test func seatingSomeoneFromAnotherStallMovesThemAndSaysFromWhere() throws {
+        let app = try stallDay(screen: .stall("S2"), language: "en")
+        app.type("P009")
+        app.press(.enter)
+        let room = app.store.state.room
+        #expect(room.presence[room.index(ofPerson: "P009")!].stall == 1)
+        #expect(app.message?.text.hasSuffix("(from 開放政府)") == true, "\(String(describing: app.message))")
+        #expect(app.screen(StallScreen.self)!.picker.search.isEmpty)  // ready for the next name
+    }
+
+    @Test func searchingFindsOnlyPeopleHereAndEscClearsIt() throws {
+        let app = try stallDay(screen: .stall("S2"), language: "en")
+        app.type("P004")  // checked out
+        #expect(app.screenText().contains("nobody here matches"))
+        app.press(.enter)
+        #expect(app.message == App.Message(text: app.strings.stall.nobodyHereMatches, isError: true))
+        app.press(.escape)
+        #expect(app.screen(StallScreen.self)!.picker.search.isEmpty)
+        #expect(app.screen == .stall("S2"))  // locked: Esc with nothing typed stays
+        app.press(.escape)
+        #expect(app.screen == .stall("S2"))
+    }
+
+    @Test func f7ReleasesTheSelectedAndTheNextIsSelected() throws {
+        let app = try stallDay(screen: .stall("S1"), language: "en")
+        app.press(.function(7))
+        #expect(app.message == App.Message(text: app.strings.stall.selectFirst, isError: true))
+        app.press(.down, .down)  // the second at the table
+        let room = app.store.state.room
+        let second = room.seated[0][1], third = room.seated[0][2]
+        app.press(.function(7))
+        #expect(app.store.state.room.presence[second].stall == nil)
+        #expect(app.screen(StallScreen.self)!.seatedSelectedID == room.people[third].id)
+        app.press(.ctrl("z"))  // undo as everywhere
+        #expect(app.store.state.room.presence[second].stall == 0)
+    }
+
+    @Test func f8AsksForHelpAndF8AgainWithdrawsIt() throws {
+        let app = try stallDay(screen: .stall("S1"), language: "en")
+        app.press(.function(8))
+        #expect(app.store.state.room.helpRequested[0])
+        #expect(app.screenText().contains("HELP asked at 15:16"))
+        app.press(.function(8))
+        #expect(!app.store.state.room.helpRequested[0])
+        #expect(!app.screenText().contains("HELP asked"))
+    }
+
+    @Test func seatingOnlyDuringOpenChat() throws {
+        let app = try stallDay(screen: .stall("S3"), language: "en", photo: true)
+        app.type("P006")
+        app.press(.enter)
+        #expect(app.message?.isError == true && app.message?.text.contains("open chat") == true, "\(String(describing: app.message))")
+        #expect(app.store.state.room.seated[2].isEmpty)
+    }
+
+    @Test func theRoomViewOpensAStallAndEscComesBack() throws {
+        let app = try stallDay(screen: .stall(nil), language: "en", locked: false)
+        // The stall asking for help is listed first and highlighted.
+        #expect(app.store.state.room.stallsHelpFirst.first == 1)
+        app.press(.down, .enter)  // the second row: 開放政府
+        #expect(app.screen == .stall("S1"))
+        app.type("林")
+        app.press(.escape)  // clears the search first
+        #expect(app.screen == .stall("S1"))
+        app.press(.escape)
+        #expect(app.screen == .stall(nil))
+        // h clears the highlighted stall's help request, after asking.
+        app.press(.up, .char("h"))
+        #expect(app.store.state.room.helpRequested[1])
+        app.press(.enter)
+        #expect(!app.store.state.room.helpRequested[1])
+        app.press(.char("h"))
+        #expect(app.message?.isError == true)
+    }
+
+    @Test func receptionShowsAHelpRequestAndF8ClearsIt() throws {
+        let app = try stallDay(screen: .reception, language: "en", locked: false)
+        #expect(app.screenText().contains("HELP: 公共參與 15:10 — F8 clears"))
+        app.press(.function(8))
+        #expect(app.screenText().contains("Clear 公共參與's help request?"))
+        app.press(.enter)
+        #expect(!app.store.state.room.helpRequested[1])
+        #expect(!app.screenText().contains("HELP:"))
+        app.press(.function(8))
+        #expect(app.message == App.Message(text: app.strings.stall.noHelpAsked, isError: true))
+    }
+}
