@@ -70,22 +70,27 @@ extension Room {
     /// Pairs who sat at one stall together for at least `minimum` minutes in all, counting open
     /// seatings up to `now`, longest first.
     public func encounters(now: Timestamp, minimum: Int? = nil) -> [Encounter] {
-        let threshold = Int64(minimum ?? config.encounterMinutes) * 60_000
+        encounters(togetherMillis(seatingsByStall(), now: now), minimum: minimum ?? config.encounterMinutes)
+    }
+
+    private func encounters(_ together: [Int64: Int64], minimum: Int) -> [Encounter] {
+        let threshold = Int64(minimum) * 60_000
         var out: [Encounter] = []
-        for (key, ms) in togetherMillis(now: now) where ms >= threshold && ms > 0 {
+        for (key, ms) in together where ms >= threshold && ms > 0 {
             let a = Int(key >> 32), b = Int(key & 0xFFFF_FFFF)
             out.append(Encounter(a: a, b: b, minutes: Int(ms / 60_000),
                                  crossMinistry: people[a].ministry != people[b].ministry))
         }
-        return out.sorted { ($0.minutes, $1.a, $1.b) > ($1.minutes, $0.a, $0.b) }
+        out.sort { l, r in l.minutes != r.minutes ? l.minutes > r.minutes : l.a != r.a ? l.a < r.a : l.b < r.b }
+        return out
     }
 
     /// Milliseconds each pair spent at one stall at the same time, summed over the day; the key
     /// is the two people's indices, lower first, in one Int64. A sweep per stall over seatings
     /// sorted by start keeps it near-linear: a seating only meets those that start before it ends.
-    func togetherMillis(now: Timestamp) -> [Int64: Int64] {
+    func togetherMillis(_ byStall: [[Seating]], now: Timestamp) -> [Int64: Int64] {
         var together: [Int64: Int64] = [:]
-        for list in seatingsByStall() {
+        for list in byStall {
             for i in list.indices {
                 let end = (list[i].to ?? now).millis
                 var j = i + 1
@@ -112,19 +117,25 @@ extension Room {
 
     public func encounterReport(now: Timestamp, minimum: Int? = nil) -> EncounterReport {
         let minimumMinutes = minimum ?? config.encounterMinutes
-        let pairs = encounters(now: now, minimum: minimumMinutes)
         let byStall = seatingsByStall()
+        let pairs = encounters(togetherMillis(byStall, now: now), minimum: minimumMinutes)
 
-        // Ministries, in roster order.
+        // Ministries in roster order, and each person's as a number (no string hashing per pair).
         var ministries: [String] = [], ministryIndex: [String: Int] = [:]
-        for p in people where ministryIndex[p.ministry] == nil {
-            ministryIndex[p.ministry] = ministries.count
-            ministries.append(p.ministry)
+        var ministryOf = [Int](repeating: 0, count: people.count)
+        for (i, p) in people.enumerated() {
+            if let m = ministryIndex[p.ministry] {
+                ministryOf[i] = m
+            } else {
+                ministryIndex[p.ministry] = ministries.count
+                ministryOf[i] = ministries.count
+                ministries.append(p.ministry)
+            }
         }
         var matrix = Array(repeating: Array(repeating: 0, count: ministries.count), count: ministries.count)
         var met = Array(repeating: [(person: Int, minutes: Int)](), count: people.count)
         for e in pairs {
-            let i = ministryIndex[people[e.a].ministry]!, j = ministryIndex[people[e.b].ministry]!
+            let i = ministryOf[e.a], j = ministryOf[e.b]
             matrix[i][j] += e.minutes
             if i != j { matrix[j][i] += e.minutes }
             met[e.a].append((e.b, e.minutes))
@@ -134,12 +145,19 @@ extension Room {
         for s in seatings { seatedMillis[s.person] += (s.to ?? now).millis - s.from.millis }
 
         var summaries: [PersonMet] = []
+        var seen = [Bool](repeating: false, count: ministries.count)
         for p in people.indices where presence[p].came {
-            let list = met[p].sorted { ($0.minutes, $1.person) > ($1.minutes, $0.person) }
-            var others: [String] = [], seen: Set<String> = [people[p].ministry]
-            for m in list where seen.insert(people[m.person].ministry).inserted { others.append(people[m.person].ministry) }
+            let list = met[p].sorted { l, r in l.minutes != r.minutes ? l.minutes > r.minutes : l.person < r.person }
+            var others: [String] = []
+            seen[ministryOf[p]] = true
+            for m in list where !seen[ministryOf[m.person]] {
+                seen[ministryOf[m.person]] = true
+                others.append(ministries[ministryOf[m.person]])
+            }
+            for m in list { seen[ministryOf[m.person]] = false }
+            seen[ministryOf[p]] = false
             let senior: Bool? = people[p].role == .new
-                ? list.contains { people[$0.person].role == .senior && people[$0.person].ministry != people[p].ministry } : nil
+                ? list.contains { people[$0.person].role == .senior && ministryOf[$0.person] != ministryOf[p] } : nil
             summaries.append(PersonMet(person: p, met: list, otherMinistries: others,
                                        seatedMinutes: Int(seatedMillis[p] / 60_000), metSeniorElsewhere: senior))
         }
@@ -147,8 +165,8 @@ extension Room {
         var encountersAt = Array(repeating: 0, count: stalls.count)
         countEncountersPerStall(byStall, pairs: pairs, now: now, into: &encountersAt)
         let stallDays = byStall.enumerated().map { s, list in
-            var who = Set<Int>(), from = Set<String>()
-            for seat in list { who.insert(seat.person); from.insert(people[seat.person].ministry) }
+            var who = Set<Int>(), from = Set<Int>()
+            for seat in list { who.insert(seat.person); from.insert(ministryOf[seat.person]) }
             let (peak, at) = peakOccupancy(list, now: now)
             return StallDay(stall: s, people: who.count, ministries: from.count, peak: peak, peakAt: at, encounters: encountersAt[s])
         }
@@ -158,6 +176,7 @@ extension Room {
 
     /// How many of the day's encounters happened (at least partly) at each stall.
     private func countEncountersPerStall(_ byStall: [[Seating]], pairs: [Encounter], now: Timestamp, into out: inout [Int]) {
+        guard !pairs.isEmpty else { return }  // a second sweep for nothing
         var wanted = Set<Int64>()
         for e in pairs { wanted.insert(Int64(min(e.a, e.b)) << 32 | Int64(max(e.a, e.b))) }
         for (s, list) in byStall.enumerated() {

@@ -77,6 +77,32 @@ struct BenchCommand: ParsableCommand {
         let jsonSeconds = Posix.monotonicSeconds() - tj
         print(String(format: "for comparison, the same %d lines as JSON objects through JSONDecoder: %.1f ms → %.2f M lines/s (no reduce)",
                      decoded, jsonSeconds * 1000, Double(decoded) / jsonSeconds / 1e6))
+        // The encounter projection of the whole day: pairs alone, and the whole report (people,
+        // stalls, ministry × ministry) that `mingle export encounters` writes.
+        let room = s0.state.room, end = room.countingUntil(now: s0.state.lastTime ?? Posix.now())
+        var pairTimes: [Double] = [], reportTimes: [Double] = []
+        var report = room.encounterReport(now: end)
+        for _ in 0..<runs {
+            let t0 = Posix.monotonicSeconds()
+            _ = room.encounters(now: end)
+            let t1 = Posix.monotonicSeconds()
+            report = room.encounterReport(now: end)
+            pairTimes.append(t1 - t0)
+            reportTimes.append(Posix.monotonicSeconds() - t1)
+        }
+        print(String(format: "encounters of the day (%d seatings → %d pairs of %d+ min): pairs median %.1f ms; whole report (people, stalls, ministries) median %.1f ms, max %.1f ms",
+                     room.seatings.count, report.pairs.count, report.minimumMinutes, median(pairTimes) * 1000, median(reportTimes) * 1000,
+                     reportTimes.max()! * 1000))
+        // The simulated day moves people every minute or two, so few pairs reach 10 minutes; the
+        // same with a one-minute threshold shows the cost when pairs are many.
+        var oneMinute: [Double] = []
+        for _ in 0..<runs {
+            let t0 = Posix.monotonicSeconds()
+            report = room.encounterReport(now: end, minimum: 0)
+            oneMinute.append(Posix.monotonicSeconds() - t0)
+        }
+        print(String(format: "  the same with no minimum (every pair who shared a table: %d): whole report median %.1f ms, max %.1f ms",
+                     report.pairs.count, median(oneMinute) * 1000, oneMinute.max()! * 1000))
         let child = try capture(CommandLine.arguments[0], ["bench", "--open-once", "--store", dir]).split(separator: " ")
         if child.count == 3, let peak = Int(child[0]), let before = Int(child[1]) {
             print("peak RSS of a process that opens this store: \(peak / 1024) MiB (\(before / 1024) MiB before opening it)")
