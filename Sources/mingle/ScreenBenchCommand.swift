@@ -24,6 +24,46 @@ struct ScreenBenchCommand: ParsableCommand {
         try appWork(dir)
         try terminalFigures(dir)
         try programFigures(dir)
+        try stallFigures(dir)
+    }
+
+    /// A stall owner's screen and the room view at 200×60: the simulated day taken back into open
+    /// chat (a copy: tables full again, the day's seatings behind them), key→frame in-process.
+    private func stallFigures(_ simulated: String) throws {
+        let copy = try makeTemporaryFolder("mingle-bench-stalls") + "/store"
+        mkdir(copy, 0o700)
+        for file in [ConfigFile.fileName, RosterFile.fileName, Store.logName] {
+            guard let bytes = Posix.readFile(simulated + "/" + file),
+                  (try? Data(bytes).write(to: URL(fileURLWithPath: copy + "/" + file))) != nil else {
+                throw fail(.io("cannot copy \(file) to \(copy)"))
+            }
+        }
+        let store = try guarded { () throws(StoreError) in try Store(directory: copy) }
+        let me = Author(user: "bench", role: "stall:S1", terminal: "-", pid: 0)
+        if store.state.room.phase == .photo {
+            try guarded { () throws(StoreError) in
+                try store.append(by: me) { s throws(Refusal) in try s.room.events(for: .phaseBack(reason: "bench")) }
+            }
+        }
+        guard let stall = store.config.stalls.first?.id else { return }
+        for kind in [ScreenKind.stall(stall), .stall(nil)] {
+            let app = App(store: store, screen: kind, locked: kind != .stall(nil), author: me, now: Posix.now)
+            var canvas = MemoryCanvas(rows: 60, columns: 200)
+            app.draw(&canvas)
+            // The owner types a name, moves, clears; the room view moves; and plain frames.
+            let keys: [Key?] = kind == .stall(nil) ? [.down, .down, .up, nil] : [.char("陳"), .down, .escape, .down, .up, nil]
+            var times: [Double] = []
+            for i in 0..<samples {
+                let t = Posix.monotonicSeconds()
+                if let k = keys[i % keys.count] { app.handle(k) }
+                app.draw(&canvas)
+                times.append(Posix.monotonicSeconds() - t)
+            }
+            let room = store.state.room
+            print(String(format: "%@ in open chat (%d seated, %d seatings today), 200×60: key → frame p50 %.3f ms, p99 %.3f ms over %d",
+                         kind == .stall(nil) ? "room view" : "stall \(stall)'s screen", room.seated.reduce(0) { $0 + $1.count },
+                         room.seatings.count, pct(times, 50) * 1000, pct(times, 99) * 1000, times.count))
+        }
     }
 
     /// The timekeeper and the board: key→frame in-process at 200×60, and the CPU the real binary

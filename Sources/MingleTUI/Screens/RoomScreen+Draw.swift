@@ -52,13 +52,9 @@ extension RoomScreen {
             drawRollCall(&c, app, top: top, bottom: bottom)
             return
         }
-        let s = app.strings, t = s.stall, room = app.store.state.room, now = app.now()
-        let wanderers = room.wanderersLongestFirst, newOnes = room.newNotYetSeated
-        let wandererRows = wanderers.map { p in
-            [room.people[p].name, room.people[p].ministry, s.fill(t.freeFor, String(PersonCells.minutes(since: room.freeSince(p), now: now)))]
-        }
-        let newRows = newOnes.map { p in [room.people[p].name, room.people[p].ministry, PersonCells.state(p, room, s)] }
-        let w = s.fill(t.wanderers, String(wanderers.count)), n = s.fill(t.newNotSeated, String(newOnes.count))
+        let s = app.strings, t = s.stall
+        let (wandererRows, newRows) = lists(app)
+        let w = s.fill(t.wanderers, String(wandererRows.count)), n = s.fill(t.newNotSeated, String(newRows.count))
         if c.columns >= 70 {
             let half = c.columns / 2
             drawList(&c, title: w, rows: wandererRows, empty: t.everyoneSeated, top: top, bottom: bottom, left: 0, width: half - 1)

@@ -10,6 +10,8 @@ final class RoomScreen: Screen {
     /// The highlighted stall, by id (stays on it as help requests reorder the list).
     var selectedID: String?
     var stallList = ListState()
+    /// The rows below the stalls, made once per change of the log or minute of the clock.
+    private var cache: (generation: Int, minute: Int64, wanderers: [[String]], newOnes: [[String]])?
 
     var takesText: Bool { false }
     var hasHalfTypedInput: Bool { false }
@@ -42,6 +44,20 @@ final class RoomScreen: Screen {
                 App.askToClearHelp(app, stall: st)
             },
         ])
+    }
+
+    /// Who wanders (name, ministry, minutes free; the longest first) and the new POs who have not
+    /// sat anywhere (name, ministry, since when here).
+    func lists(_ app: App) -> (wanderers: [[String]], newOnes: [[String]]) {
+        let now = app.now(), minute = now.millis / 60_000
+        if let c = cache, c.generation == app.store.generation, c.minute == minute { return (c.wanderers, c.newOnes) }
+        let s = app.strings, room = app.store.state.room
+        let wanderers = room.wanderersLongestFirst.map { p in
+            [room.people[p].name, room.people[p].ministry, s.fill(s.stall.freeFor, String(PersonCells.minutes(since: room.freeSince(p), now: now)))]
+        }
+        let newOnes = room.newNotYetSeated.map { p in [room.people[p].name, room.people[p].ministry, PersonCells.state(p, room, s)] }
+        cache = (app.store.generation, minute, wanderers, newOnes)
+        return (wanderers, newOnes)
     }
 
     private func cannotClearHelp(_ app: App) -> String? {
