@@ -17,7 +17,7 @@ extension Room {
         case .introSkip(let p): return "skipped \(who(p))'s introduction"
         case .introAdd(let p): return "added \(who(p)) to the introductions"
         case .introMove(let p, let pos): return "moved \(who(p)) to place \(pos) in the introductions"
-        case .help(let s, let on): return on ? "\(stall(s)) asked for help" : "\(stall(s)) no longer needs help"
+        case .help(let s, let on): return on ? "\(stall(s)) asked for help" : "the help request at \(stall(s)) was cleared"
         case .message(let t): return t.trimmedSpaces().isEmpty ? "cleared the message on the board" : "message to the room: \(t)"
         case .plan(let p, let m): return "\(m > 0 ? "planned" : "took") \(abs(m)) min \(m > 0 ? "more for" : "off") \(p.rawValue)"
         case .photoTaken: return "the group photo was taken"

@@ -103,6 +103,7 @@ extension Room {
             helpRequested[t.stall!] = on
             helpRequestedBy[t.stall!] = on ? author : nil
             helpRequestedAt[t.stall!] = on ? time : nil
+            helpClearedBy[t.stall!] = on ? nil : Cleared(author: author, at: time)
 
         case .message(let text):
             let m = RoomMessage(time: time, text: text, by: author.user)

@@ -70,6 +70,12 @@ public struct PhaseRecord: Equatable, Hashable, Sendable {
     public var endedTurnOf: Int?
 }
 
+/// Who cleared a help request, and when.
+public struct Cleared: Equatable, Hashable, Sendable {
+    public var author: Author
+    public var at: Timestamp
+}
+
 public struct RoomMessage: Equatable, Hashable, Sendable {
     public var time: Timestamp
     public var text: String
@@ -97,6 +103,9 @@ public struct Room: Equatable, Sendable {
     public internal(set) var helpRequestedBy: [Author?]
     /// Since when each stall has asked for help, while it is asked (the oldest is listed first).
     public internal(set) var helpRequestedAt: [Timestamp?]
+    /// Who last cleared each stall's help request, and when (an owner's screen says when the
+    /// organisers answered); nil once help is asked again.
+    public internal(set) var helpClearedBy: [Cleared?]
     public internal(set) var phase: Phase = .reception
     public internal(set) var phaseHistory: [PhaseRecord] = []
     public internal(set) var intro = Introductions()
@@ -124,6 +133,7 @@ public struct Room: Equatable, Sendable {
         self.helpRequested = Array(repeating: false, count: config.stalls.count)
         self.helpRequestedBy = Array(repeating: nil, count: config.stalls.count)
         self.helpRequestedAt = Array(repeating: nil, count: config.stalls.count)
+        self.helpClearedBy = Array(repeating: nil, count: config.stalls.count)
         var pi: [String: Int] = [:]
         pi.reserveCapacity(roster.count)
         for (i, p) in roster.enumerated() { pi[p.id] = i }

@@ -106,7 +106,7 @@ struct ShellEndToEndTests {
         #expect(try t.screen().contains("q 離開"))
         // u says what it undid, whichever screen it came from.
         try t.keys("u")
-        #expect(try t.waitFor("已復原: 已報到 游郁婷 (外交部)") != nil)
+        #expect(try t.waitFor("已復原：已報到 游郁婷 (外交部)") != nil)
         try t.keys("?")
         #expect(try t.waitFor("這個畫面的按鍵") != nil)
         let help = try t.screen()

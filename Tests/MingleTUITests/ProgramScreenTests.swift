@@ -120,7 +120,7 @@ struct ProgramScreenTests {
         #expect(room().intro.current == 2 && room().intro.skipped == [1])
         app.press(.char("u"))
         #expect(room().intro.current == 1 && room().intro.skipped.isEmpty)
-        #expect(app.message?.text.hasPrefix("已復原: 略過 游郁婷 (外交部) 的自我介紹；盧彥廷 (國防部) 開始自我介紹") == true, "\(app.message?.text ?? "")")
+        #expect(app.message?.text.hasPrefix("已復原：略過 游郁婷 (外交部) 的自我介紹；盧彥廷 (國防部) 開始自我介紹") == true, "\(app.message?.text ?? "")")
     }
 
     @Test func nextPhaseAsksAndSaysWhatItChanges() throws {

@@ -68,7 +68,6 @@ struct ReceptionTests {
         let app = try sampleApp()
         app.type("吳")
         app.press(.down, .down)
-        let r = app.store.state.room
         let third = app.reception.matches(app)[2]
         app.press(.enter)
         #expect(app.store.state.room.presence[third].isHere)
@@ -124,15 +123,15 @@ struct ReceptionTests {
         app.press(.enter, .ctrl("z"))
         let room = { app.store.state.room }
         #expect(!room().presence[2].came && room().presence[1].isHere)
-        #expect(app.message == App.Message(text: "已復原: 已報到 盧彥廷 (國防部)", isError: false))
+        #expect(app.message == App.Message(text: "已復原：已報到 盧彥廷 (國防部)", isError: false))
         app.press(.ctrl("z"))  // again: the one before, not a redo
         #expect(!room().presence[1].came)
-        #expect(app.message == App.Message(text: "已復原: 已報到 游郁婷 (外交部)", isError: false))
+        #expect(app.message == App.Message(text: "已復原：已報到 游郁婷 (外交部)", isError: false))
         app.press(.ctrl("z"))
         #expect(app.message == App.Message(text: "沒有可復原的動作", isError: true))
         app.press(.ctrl("y"))
         #expect(room().presence[1].isHere && !room().presence[2].came)
-        #expect(app.message == App.Message(text: "已重做: 已報到 游郁婷 (外交部)", isError: false))
+        #expect(app.message == App.Message(text: "已重做：已報到 游郁婷 (外交部)", isError: false))
         app.press(.ctrl("y"))
         #expect(room().presence[2].isHere)
         app.press(.ctrl("y"))

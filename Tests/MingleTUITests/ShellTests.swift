@@ -249,7 +249,7 @@ struct KeyMapTests {
         let hints = app.screenText().split(separator: "\n")[22]
         #expect(hints.contains("u 復原") && hints.contains("q 離開"))
         app.press(.char("u"))
-        #expect(app.message == App.Message(text: "已復原: 已報到 游郁婷 (外交部)", isError: false))
+        #expect(app.message == App.Message(text: "已復原：已報到 游郁婷 (外交部)", isError: false))
         app.press(.char("?"))
         let help = app.screenText()
         #expect(help.contains("q ") && help.contains("u ") && help.contains("?"))

@@ -136,10 +136,50 @@ struct StallScreenTests {
 
     @Test func seatingOnlyDuringOpenChat() throws {
         let app = try stallDay(screen: .stall("S3"), language: "en", photo: true)
+        // The table emptied for the photo, and the screen says why nobody can sit.
+        #expect(app.screenText().contains("Seating is open during open chat (now: group photo)."))
         app.type("P006")
         app.press(.enter)
-        #expect(app.message?.isError == true && app.message?.text.contains("open chat") == true, "\(String(describing: app.message))")
+        // Said without "force": a stall owner has no way to force a seat.
+        #expect(app.message == App.Message(text: "Seating is open during open chat (now: group photo).", isError: true))
         #expect(app.store.state.room.seated[2].isEmpty)
+    }
+
+    @Test func onAPhoneSizedTerminalNobodyAtTheTableIsHiddenSilently() throws {
+        let app = try stallDay(screen: .stall("S1"))
+        app.type("P006")
+        app.press(.enter, .char("y"))  // a ninth, past the seats
+        let text = app.screenText(60, 16)
+        // Nine at the table, eight rows for them: the one just seated is in sight, the first is
+        // counted above; "who just left" gives its rows to the table.
+        #expect(text.contains("還有 ↑1") && text.contains(">趙怡君"), "\(text)")
+        #expect(!text.contains("最近 10 分鐘離開"))
+        for _ in 0..<8 { app.press(.up) }  // the first at the table scrolls into sight
+        #expect(app.screenText(60, 16).contains("還有 ↓1"))
+        // With the table shorter, the rows it leaves go to who just left.
+        app.press(.function(7), .function(7), .function(7))
+        #expect(app.screenText(60, 16).contains("最近 10 分鐘離開"))
+    }
+
+    @Test func theOwnerSeesWhenTheOrganisersAnswered() throws {
+        let app = try stallDay(screen: .stall("S2"), language: "en")
+        let desk = Author(user: "host", role: "reception", terminal: "pts/2", pid: 2)
+        try app.store.append(.help(stall: "S2", on: false), by: desk)
+        #expect(app.screenText().contains("The organisers answered your help request at 15:16 (reception)."))
+        // Withdrawn by the owner: nothing to say.
+        try app.store.append(.help(stall: "S2", on: true), by: app.author)
+        app.press(.function(8))
+        #expect(!app.screenText().contains("answered"))
+    }
+
+    @Test func seatingFindsThoseNotAtThisTableFirst() throws {
+        let app = try stallDay(screen: .stall("S1"))
+        app.type("P00")  // ids P001–P009: some sit here, some elsewhere or nowhere
+        let screen = app.screen(StallScreen.self)!
+        let room = app.store.state.room
+        let list = screen.matches(app)
+        #expect(list.count >= 2 && room.presence[list.last!].stall == 0)
+        #expect(room.presence[screen.highlighted(app)!].stall != 0)
     }
 
     @Test func theRoomViewOpensAStallAndEscComesBack() throws {

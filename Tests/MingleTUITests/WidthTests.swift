@@ -1,4 +1,5 @@
 import MingleTerminal
+@testable import MingleTUI
 import Testing
 
 @Suite("Display width, truncation, sanitizing")
@@ -44,5 +45,19 @@ struct WidthTests {
         #expect(c.cells[0][1].isContinuation && !c.cells[0][2].isContinuation)
         c.put("x", row: 0, column: 1, style: .normal)  // over the right half of 王
         #expect(c.lines == [" xa小 "])  // the left half is blanked, never left dangling
+    }
+}
+
+@Suite("Wrapping")
+struct WrapTests {
+    @Test func closingPunctuationNeverStartsALine() {
+        // 19 Han characters and brackets, 38 columns, into 36: "）" would be alone on line two.
+        let lines = Wrap.lines("（現在不行：這個終端機只開放一個畫面）", width: 36)
+        #expect(lines == ["（現在不行：這個終端機只開放一個畫", "面）"])
+        for width in 6...40 {
+            for line in Wrap.lines("請先輸入姓名：Enter 讓選到的人入座（已報到的人才能入座）。", width: width).dropFirst() {
+                #expect(!Wrap.noLineStart.contains(line.first ?? "x"), "width \(width): \(line)")
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ struct PersonPicker {
     var list = ListState()
     /// Who may be picked; everyone when nil.
     var include: ((Room, Int) -> Bool)?
+    /// Who goes after everyone else, whatever the match (a stall's own people, when seating).
+    var rankLast: ((Room, Int) -> Bool)?
 
     /// Folded name / ministry / id per person as UTF-8 bytes, so a key press filters 1,000 people
     /// with a byte scan instead of folding 3,000 Strings. Substring search on UTF-8 bytes is
@@ -80,6 +82,10 @@ struct PersonPicker {
             result = ranked.sorted { $0 < $1 }.map(\.1)
         }
         if let include { result = result.filter { include(room, $0) } }
+        if let rankLast {
+            let last = result.filter { rankLast(room, $0) }
+            if !last.isEmpty { result = result.filter { !rankLast(room, $0) } + last }
+        }
         cache = (search.text, generation, result)
         return result
     }

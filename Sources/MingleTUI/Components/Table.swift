@@ -22,7 +22,11 @@ enum Table {
 enum Box {
     static func draw<C: Canvas>(_ c: inout C, top: Int, left: Int, width: Int, height: Int, title: String?, style: Style,
                                 titleStyle: Style = .key) {
-        let marginLeft = max(0, left - 1), marginRight = min(c.columns, left + width + 1)
+        // A sliver of one column left between the margin and the screen's edge would show a
+        // cut piece of the row behind (a highlight's ">"): the margin then reaches the edge.
+        var marginLeft = max(0, left - 1), marginRight = min(c.columns, left + width + 1)
+        if marginLeft <= 1 { marginLeft = 0 }
+        if c.columns - marginRight <= 1 { marginRight = c.columns }
         for r in max(1, top - 1)..<min(c.rows, top + height + 1) {
             c.put(String(repeating: " ", count: marginRight - marginLeft), row: r, column: marginLeft, style: .normal)
         }

@@ -18,7 +18,7 @@ extension RoomScreen {
         let below = width >= 70 ? 5 : 7
         let stallRows = min(order.count, max(3, last - 1 - below))
         let nameW = min(16, max(8, width / 6)), seatsW = 6, helpW = min(14, max(9, width / 8))
-        let barW = min(16, max(4, width / 10))
+        let barW = SeatBar.width(seats: room.stalls.map(\.seats).max() ?? 8, room: min(16, max(4, width / 10)))
         let hostsW = max(6, min(30, width - nameW - barW - seatsW - helpW - 7))
         Table.drawRow(&c, [t.colStall, t.hosts, t.colSeats, "", ""], widths: [nameW, hostsW, barW, seatsW, helpW],
                       row: 1, width: width, style: .header)
@@ -30,7 +30,11 @@ extension RoomScreen {
             let isSelected = stallList.offset + i == selected
             let help = room.helpRequested[st] ? s.fill(t.helpSince, room.helpRequestedAt[st]?.clock ?? "") : ""
             let style: Style = isSelected ? .selected : room.helpRequested[st] ? .alert : .normal
-            let hosts = stall.owners.map { room.person($0)?.name ?? $0 }.joined(separator: "、")
+            // A host who is not here is said so: the table may need someone.
+            let hosts = stall.owners.map { id in
+                guard let p = room.index(ofPerson: id) else { return id }
+                return room.presence[p].isHere ? room.people[p].name : s.fill(t.hostAway, room.people[p].name)
+            }.joined(separator: "、")
             Table.drawRow(&c, [Sanitizer.clean(stall.name), Sanitizer.clean(hosts)], widths: [nameW, hostsW], row: row, width: width,
                           style: style, marked: isSelected)
             let barCol = 1 + nameW + 1 + hostsW + 1
@@ -76,8 +80,8 @@ extension RoomScreen {
         c.put(" " + title, row: top, column: left, width: width, style: .header)
         let room = bottom - top
         if rows.isEmpty, room > 0 { c.put("  " + empty, row: top + 1, column: left, width: width, style: .dim) }
-        let nameW = min(16, max(8, width * 2 / 5)), lastW = min(14, max(6, width / 4))
-        let ministryW = max(4, min(12, width - nameW - lastW - 4))
+        let nameW = min(16, max(8, width * 2 / 5)), lastW = min(14, max(12, width / 4))
+        let ministryW = max(8, min(12, width - nameW - lastW - 4))
         for (i, cells) in rows.prefix(room).enumerated() {
             let r = top + 1 + i
             if i == room - 1, rows.count > room {

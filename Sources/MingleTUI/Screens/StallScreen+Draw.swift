@@ -16,7 +16,7 @@ extension StallScreen {
 
         // The table: name and hosts on the left, seats on the right.
         let seatsText = " \(t.seats) \(v.seated.count)/\(st.seats) "
-        let barW = min(st.seats, max(4, width / 8))
+        let barW = SeatBar.width(seats: st.seats, room: 16)
         let right = DisplayWidth.of(seatsText) + barW + 1
         var col = c.put(" " + DisplayWidth.truncate(Sanitizer.clean(st.name), to: max(8, width - right - 2)), row: row, column: 0, style: .header)
         let hosts = st.owners.map { room.person($0)?.name ?? $0 }.joined(separator: "、")
@@ -38,6 +38,13 @@ extension StallScreen {
         if room.helpRequested[si] {
             c.put(" " + s.fill(t.helpOn, room.helpRequestedAt[si]?.clock ?? ""), row: row, column: 0, width: width, style: .alert)
             row += 1
+        } else if let cleared = room.helpClearedBy[si],
+                  cleared.author.user != app.author.user || cleared.author.terminal != app.author.terminal,
+                  PersonCells.minutes(since: cleared.at, now: now) < StallScreen.recentMinutes {
+            // Cleared by someone else than this terminal (the organisers): someone is on their way.
+            let by = ScreenKind.parse(cleared.author.role).map(s.roleLabel) ?? cleared.author.role
+            c.put(" " + s.fill2(t.helpAnswered, cleared.at.clock, Sanitizer.clean(by)), row: row, column: 0, width: width, style: .good)
+            row += 1
         }
 
         // The seat search.
@@ -47,10 +54,11 @@ extension StallScreen {
         if !searching { c.put(" " + t.typeToSeat, row: row, column: col + fieldWidth, width: max(0, width - col - fieldWidth), style: .dim) }
         row += 1
 
-        // Who just left: below the list, as many as fit while the list keeps three rows.
+        // Who just left: below the table, only in rows the table does not need — everyone at the
+        // table comes first.
         let leavers = searching ? [] : v.recentlyLeft
         let listRows = last - row  // below the header row
-        let leaverRows = leavers.isEmpty ? 0 : min(leavers.count, max(0, listRows - 5))
+        let leaverRows = leavers.isEmpty ? 0 : min(leavers.count, max(0, listRows - max(1, v.seated.count) - 1))
         let listBottom = leaverRows > 0 ? last - leaverRows - 1 : last
 
         let roleW = 8, lastW = min(24, max(8, width / 4))
@@ -84,12 +92,14 @@ extension StallScreen {
     private func drawSeated<C: Canvas>(_ c: inout C, _ app: App, _ v: Room.StallNow, widths: [Int], top: Int, visible: Int, now: Timestamp) {
         let s = app.strings, room = app.store.state.room
         guard !v.seated.isEmpty else {
-            c.put(" " + s.stall.nobodySeated, row: top, column: 0, width: c.columns, style: .dim)
+            let empty = room.phase == .chat ? s.stall.nobodySeated : s.fill(s.stall.notOpenNow, s.phase(room.phase))
+            c.put(" " + empty, row: top, column: 0, width: c.columns, style: .dim)
             return
         }
         let selectedRow = seatedSelectedID.flatMap(room.index(ofPerson:)).flatMap { v.seated.firstIndex(of: $0) }
         seatedList.selected = selectedRow
         seatedList.scrollToShow(count: v.seated.count, height: visible)
+        ListMore.draw(&c, above: seatedList.offset, below: v.seated.count - seatedList.offset - visible, row: top - 1, s)
         for (i, p) in v.seated.dropFirst(seatedList.offset).prefix(visible).enumerated() {
             let person = room.people[p]
             let here = s.fill(s.stall.minutesShort, String(PersonCells.minutes(since: room.presence[p].seatedSince, now: now)))
@@ -109,6 +119,7 @@ extension StallScreen {
         let selectedRow = picker.row(in: matches)
         picker.list.selected = selectedRow
         picker.list.scrollToShow(count: matches.count, height: visible)
+        ListMore.draw(&c, above: picker.list.offset, below: matches.count - picker.list.offset - visible, row: top - 1, s)
         let here = stall(app)
         for (i, p) in matches.dropFirst(picker.list.offset).prefix(visible).enumerated() {
             let person = room.people[p]

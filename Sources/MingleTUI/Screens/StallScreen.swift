@@ -21,6 +21,8 @@ final class StallScreen: Screen {
     init(stallID: String) {
         self.stallID = stallID
         picker.include = { room, p in room.presence[p].isHere }
+        // Typing a name seats someone: those already at this table come last.
+        picker.rankLast = { room, p in room.presence[p].stall.map { room.stalls[$0].id } == stallID }
     }
 
     var takesText: Bool { true }
@@ -91,8 +93,11 @@ final class StallScreen: Screen {
         do {
             try app.store.state.check(seatEvent(p, app))
         } catch {
-            if case .stallFull = error.why { return nil }
-            return app.strings.refusal(error)
+            switch error.why {
+            case .stallFull: return nil  // Enter asks
+            case .seatingNotOpen(let now): return app.strings.fill(app.strings.stall.notOpenNow, app.strings.phase(now))  // no "force" here
+            default: return app.strings.refusal(error)
+            }
         }
         return nil
     }

@@ -103,7 +103,7 @@ extension App {
         let shell = shellKeys(for: layer)
         func usable(_ b: KeyBinding) -> Bool { b.inBar && b.disabled(self) == nil }
         var hints = layer.keyMap(strings).bindings.filter(usable).map { (key: $0.keyLabel, label: $0.label, keep: false) }
-        let essential: Set<Key> = [.function(1), .function(10)]
+        let essential: Set<Key> = [.function(1), .function(10), .char("q")]
         hints += shell.bindings.filter(usable).map { b in (key: b.keyLabel, label: b.label, keep: b.keys.contains { essential.contains($0) }) }
         func width(_ h: [(key: String, label: String, keep: Bool)]) -> Int {
             h.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }

@@ -67,10 +67,10 @@ extension App {
         if case .undo(let seq) = e.event, let target = state.event(seq: seq) {
             if case .undo(let original) = target.event {
                 let back = state.events(ofAction: original).map { strings.describe($0.event, in: state.room) }
-                return "\(strings.redid): " + back.joined(separator: strings.listSeparator)
+                return "\(strings.redid)\(strings.colon)" + back.joined(separator: strings.listSeparator)
             }
             let taken = state.events(ofAction: seq).map { strings.describe($0.event, in: before) }
-            return "\(strings.undid): " + taken.joined(separator: strings.listSeparator)
+            return "\(strings.undid)\(strings.colon)" + taken.joined(separator: strings.listSeparator)
         }
         if case .walkIn(let p) = e.event {
             return "\(strings.walkInSaved): \(p.name)\(p.ministry.isEmpty ? "" : " (\(p.ministry))") \(p.id)"
@@ -89,7 +89,7 @@ extension App {
         let state = store.state
         let lost = state.refused.keys.filter { refusedBefore[$0] == nil }.sorted()
         guard !lost.isEmpty else { return "" }
-        let what = lost.prefix(3).compactMap { seq in state.event(seq: seq).map { "#\(seq) " + strings.describe($0.event, in: before) } }
+        let what = lost.prefix(3).compactMap { seq in state.event(seq: seq).map { strings.describe($0.event, in: before) } }
         return strings.fill(strings.knockOn, what.joined(separator: strings.listSeparator) + (lost.count > 3 ? "…" : ""))
     }
 

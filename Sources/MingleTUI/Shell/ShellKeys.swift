@@ -15,7 +15,8 @@ extension App {
 
     static func shellKeys(_ s: UIStrings, locked: Bool, kind: LayerKind, takesText: Bool, writes: Bool = true) -> KeyMap {
         let help = KeyBinding([.function(1)], s.keyHelp) { app, _ in app.toggleHelp() }
-        let quit = KeyBinding([.function(10), .ctrl("c")], s.keyQuit, help: s.keyQuitHelp) { app, _ in app.askToQuit() }
+        // Where q quits, the hint line shows q only.
+        let quit = KeyBinding([.function(10), .ctrl("c")], s.keyQuit, help: s.keyQuitHelp, inBar: kind != .screen || takesText) { app, _ in app.askToQuit() }
         var b: [KeyBinding] = [help]
         switch kind {
         case .screen:

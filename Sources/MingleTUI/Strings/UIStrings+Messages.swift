@@ -107,7 +107,7 @@ extension UIStrings {
         case .introSkip(let p): return "略過 \(who(p)) 的自我介紹"
         case .introAdd(let p): return "\(who(p)) 加入自我介紹名單"
         case .introMove(let p, let pos): return "\(who(p)) 移到介紹名單第 \(pos) 位"
-        case .help(let s, let on): return on ? "\(stall(s)) 求助" : "\(stall(s)) 不再需要協助"
+        case .help(let s, let on): return on ? "\(stall(s)) 請求協助" : "\(stall(s)) 的求助已解除"
         case .message(let t): return t.trimmedSpaces().isEmpty ? "清除看板上的訊息" : "廣播：\(t)"
         case .plan(let p, let m): return "「\(phase(p))」\(m > 0 ? "延長" : "縮短") \(abs(m)) 分鐘"
         case .photoTaken: return "大合照已拍"

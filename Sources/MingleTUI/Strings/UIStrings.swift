@@ -146,6 +146,8 @@ public struct UIStrings: Sendable {
 
     /// Between the parts of one message ("X finished; Y started").
     public var listSeparator: String { language == "en" ? "; " : "；" }
+    /// After a lead-in ("已復原：…"): full-width in Chinese text.
+    public var colon: String { language == "en" ? ": " : "：" }
 
     /// The languages the screens speak, as `--lang` and event.toml name them.
     public static let languages = ["zh-TW", "en"]
