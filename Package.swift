@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers point down only: mingle → MingleTUI → MingleTerminal; MingleStore → MingleCore.
+// Layers point down only: mingle → MingleTUI → MinglePaper → MingleStore → MingleCore;
+// MingleTUI and MinglePaper → MingleTerminal (the one width function and sanitizer).
 let package = Package(
     name: "mingle",
     platforms: [.macOS(.v13)],
@@ -14,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.19.7"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .target(name: "MingleCore"),
@@ -27,11 +29,20 @@ let package = Package(
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(name: "MingleTerminal", dependencies: ["MingleCore", "CNcursesw"]),
-        .target(name: "MingleTUI", dependencies: ["MingleCore", "MingleStore", "MingleTerminal"]),
+        .systemLibrary(name: "CQrencode", path: "Sources/CQrencode"),
+        // Paper: name tags, the sign-in sheet and the report, as HTML (Mustache escapes every text).
+        .target(
+            name: "MinglePaper",
+            dependencies: [
+                "MingleCore", "MingleStore", "MingleTerminal", "CQrencode",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .target(name: "MingleTUI", dependencies: ["MingleCore", "MingleStore", "MingleTerminal", "MinglePaper"]),
         .executableTarget(
             name: "mingle",
             dependencies: [
-                "MingleCore", "MingleStore", "MingleTerminal", "MingleTUI",
+                "MingleCore", "MingleStore", "MingleTerminal", "MingleTUI", "MinglePaper",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +66,7 @@ let package = Package(
             exclude: ["__Snapshots__"]
         ),
         .testTarget(name: "MingleCLITests", dependencies: ["MingleCore", "MingleStore", "mingle"]),
+        .testTarget(name: "MinglePaperTests", dependencies: ["MingleCore", "MingleStore", "MinglePaper"]),
     ],
     swiftLanguageModes: [.v6]
 )

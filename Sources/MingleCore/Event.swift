@@ -40,6 +40,8 @@ public enum Event: Equatable, Hashable, Sendable {
     /// Plans `minutes` more (or, negative, fewer) for a phase: the projected end follows.
     case plan(phase: Phase, minutes: Int)
     case photoTaken
+    /// A name tag was written to print (a reception's F9, or `mingle badges`).
+    case badgePrinted(person: String)
     /// Cancels the event with this sequence number; undoing an undo redoes.
     case undo(seq: Int)
     /// A remark in the log that changes nothing (written by `repair`, for instance).
@@ -68,6 +70,7 @@ public enum Event: Equatable, Hashable, Sendable {
         case .message: "message"
         case .plan: "plan"
         case .photoTaken: "photo"
+        case .badgePrinted: "badge"
         case .undo: "undo"
         case .note: "note"
         }

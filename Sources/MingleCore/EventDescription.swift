@@ -21,6 +21,7 @@ extension Room {
         case .message(let t): return t.trimmedSpaces().isEmpty ? "cleared the message on the board" : "message to the room: \(t)"
         case .plan(let p, let m): return "\(m > 0 ? "planned" : "took") \(abs(m)) min \(m > 0 ? "more for" : "off") \(p.rawValue)"
         case .photoTaken: return "the group photo was taken"
+        case .badgePrinted(let p): return "printed the name tag of \(who(p))"
         case .undo(let seq): return "undid event \(seq)"
         case .note(let t): return "note: \(t)"
         }

@@ -4,6 +4,7 @@ extension Room {
     public mutating func apply(_ event: Event, at time: Timestamp, by author: Author) throws(Refusal) {
         let t = try check(event)
         if dayStart == nil { dayStart = time }
+        lastEventAt = time
         switch event {
         case .checkIn:
             let p = t.person!
@@ -104,6 +105,11 @@ extension Room {
             helpRequestedBy[t.stall!] = on ? author : nil
             helpRequestedAt[t.stall!] = on ? time : nil
             helpClearedBy[t.stall!] = on ? nil : Cleared(author: author, at: time)
+            if on {
+                helpLog.append(HelpRequest(stall: t.stall!, askedAt: time, askedBy: author))
+            } else if let i = helpLog.lastIndex(where: { $0.stall == t.stall! && $0.cleared == nil }) {
+                helpLog[i].cleared = Cleared(author: author, at: time)
+            }
 
         case .message(let text):
             let m = RoomMessage(time: time, text: text, by: author.user)
@@ -115,6 +121,9 @@ extension Room {
 
         case .photoTaken:
             photos.append(time)
+
+        case .badgePrinted:
+            presence[t.person!].badgePrintedAt = time
 
         case .undo, .note:
             break

@@ -116,6 +116,9 @@ extension Room {
             let length = planned.minutes + (planExtra[p] ?? 0) + minutes
             guard length >= 1 else { throw Refusal(.planTooShort(p, minutes: planned.minutes + (planExtra[p] ?? 0))) }
 
+        case .badgePrinted(let id):
+            t.person = try requirePerson(id)
+
         case .photoTaken:
             guard phase == .photo else { throw Refusal(.photoNotNow(now: phase)) }
 

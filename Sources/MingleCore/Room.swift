@@ -15,6 +15,8 @@ public struct Presence: Equatable, Hashable, Sendable {
     /// not sat at any stall yet; its end is when they last got up.
     public var lastSeating: Int?
     public var walkedIn = false
+    /// When their name tag was last written to print; nil if never.
+    public var badgePrintedAt: Timestamp?
 
     public var isHere: Bool { came && !left }
 }
@@ -76,6 +78,14 @@ public struct Cleared: Equatable, Hashable, Sendable {
     public var at: Timestamp
 }
 
+/// One help request over the day: which stall asked, who, and when it was answered (or withdrawn).
+public struct HelpRequest: Equatable, Hashable, Sendable {
+    public var stall: Int
+    public var askedAt: Timestamp
+    public var askedBy: Author
+    public var cleared: Cleared?
+}
+
 public struct RoomMessage: Equatable, Hashable, Sendable {
     public var time: Timestamp
     public var text: String
@@ -106,6 +116,8 @@ public struct Room: Equatable, Sendable {
     /// Who last cleared each stall's help request, and when (an owner's screen says when the
     /// organisers answered); nil once help is asked again.
     public internal(set) var helpClearedBy: [Cleared?]
+    /// Every help request of the day, in the order asked (the report lists them).
+    public internal(set) var helpLog: [HelpRequest] = []
     public internal(set) var phase: Phase = .reception
     public internal(set) var phaseHistory: [PhaseRecord] = []
     public internal(set) var intro = Introductions()
@@ -115,6 +127,8 @@ public struct Room: Equatable, Sendable {
     public internal(set) var messageShown: RoomMessage?
     /// When the day began: the first event in the log (the reception opens with it).
     public internal(set) var dayStart: Timestamp?
+    /// The time of the latest event applied.
+    public internal(set) var lastEventAt: Timestamp?
     /// Minutes planned more (or fewer) for each phase than event.toml says.
     public internal(set) var planExtra: [Phase: Int] = [:]
     public internal(set) var photos: [Timestamp] = []

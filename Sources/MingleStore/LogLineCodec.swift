@@ -36,7 +36,7 @@ public enum LogLineCodec {
     static func fields(of event: Event) -> [(String, String)] {
         switch event {
         case .checkIn(let p), .checkOut(let p), .unseat(let p), .introStart(let p), .introDone(let p),
-             .introSkip(let p), .introAdd(let p):
+             .introSkip(let p), .introAdd(let p), .badgePrinted(let p):
             return [("person", p)]
         case .walkIn(let p):
             var f = [("person", p.id), ("name", p.name), ("ministry", p.ministry), ("role", p.role.rawValue)]

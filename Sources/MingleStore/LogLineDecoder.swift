@@ -116,6 +116,7 @@ extension LogLineCodec {
             return .plan(phase: p, minutes: try f.signedInt("minutes"))
         case .note: return .note(text: try f.text("text"))
         case .photo: return .photoTaken
+        case .badge: return .badgePrinted(person: try f.text("person"))
         case .undo: return .undo(seq: try f.int("seq"))
         case nil: throw .syntax("unknown event type \"\(String(decoding: k, as: UTF8.self))\"")
         }
@@ -169,7 +170,7 @@ extension LogLineCodec {
 /// The event types, matched from the line's bytes.
 enum Kind: CaseIterable {
     case checkin, checkout, walkin, seat, unseat, phase, intro_start, intro_done, intro_skip, intro_add
-    case intro_move, help, message, photo, undo, note, plan
+    case intro_move, help, message, photo, undo, note, plan, badge
 
     var word: StaticString {
         switch self {
@@ -190,6 +191,7 @@ enum Kind: CaseIterable {
         case .undo: "undo"
         case .note: "note"
         case .plan: "plan"
+        case .badge: "badge"
         }
     }
 
@@ -198,7 +200,7 @@ enum Kind: CaseIterable {
         let candidate: Kind?
         switch b.count {
         case 4: candidate = b[0] == 115 ? .seat : b[0] == 104 ? .help : b[0] == 117 ? .undo : b[0] == 112 ? .plan : .note
-        case 5: candidate = b[1] == 104 && b[2] == 97 ? .phase : .photo
+        case 5: candidate = b[0] == 98 ? .badge : b[1] == 104 && b[2] == 97 ? .phase : .photo
         case 6: candidate = b[0] == 119 ? .walkin : .unseat
         case 7: candidate = b[0] == 99 ? .checkin : .message
         case 8: candidate = .checkout

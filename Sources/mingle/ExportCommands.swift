@@ -11,7 +11,7 @@ import MingleStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Write the day's data as CSV (for Excel) or JSON.",
-        subcommands: [TimelineExport.self, EncountersExport.self])
+        subcommands: [AttendanceExport.self, TimelineExport.self, EncountersExport.self])
 }
 
 enum ExportFormat: String, ExpressibleByArgument, CaseIterable { case csv, json }
@@ -106,6 +106,42 @@ struct EncountersExport: ParsableCommand {
         case .csv: try export.emit(EncounterExport.csv(report, room, table: of))
         case .graphml: try export.emit(EncounterExport.graphML(report, room))
         case .json: try export.emit(EncounterExport.json(report, room))
+        }
+    }
+}
+
+struct AttendanceExport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attendance", abstract: "Everyone on the list and every walk-in: whether and when they came and left, and their stall now.")
+    @OptionGroup var options: StoreOptions
+    @Option(help: "csv (UTF-8 with BOM, for Excel) or json.") var format: ExportFormat = .csv
+    @OptionGroup var export: ExportOptions
+
+    func run() throws {
+        let store = try options.open()
+        let room = store.state.room
+        func yes(_ b: Bool) -> String { b ? "yes" : "no" }
+        let header = ["id", "name", "ministry", "role", "invited", "walk_in", "came", "checked_in", "checked_out", "left_early",
+                      "here", "stall", "badge_printed"]
+        let rows = room.people.indices.map { p in
+            let x = room.people[p], pr = room.presence[p]
+            return (x, pr, p < room.invitedCount, pr.stall.map { room.stalls[$0].id })
+        }
+        switch format {
+        case .csv:
+            try export.emit(SpreadsheetCSV.render(header: header, rows: rows.map { x, pr, invited, stall in
+                [.text(x.id), .text(x.name), .text(x.ministry), .text(x.role.rawValue), .text(yes(invited)), .text(yes(pr.walkedIn)),
+                 .text(yes(pr.came)), pr.checkInTime.map { .text($0.iso8601) } ?? .empty, pr.checkOutTime.map { .text($0.iso8601) } ?? .empty,
+                 .text(yes(pr.left)), .text(yes(pr.isHere)), stall.map { .text($0) } ?? .empty,
+                 pr.badgePrintedAt.map { .text($0.iso8601) } ?? .empty]
+            }))
+        case .json:
+            try export.emit(export.json(rows.map { x, pr, invited, stall in
+                ["id": x.id, "name": x.name, "ministry": x.ministry, "role": x.role.rawValue, "invited": invited,
+                 "walk_in": pr.walkedIn, "came": pr.came, "checked_in": pr.checkInTime?.iso8601 ?? NSNull(),
+                 "checked_out": pr.checkOutTime?.iso8601 ?? NSNull(), "left_early": pr.left, "here": pr.isHere,
+                 "stall": stall ?? NSNull(), "badge_printed": pr.badgePrintedAt?.iso8601 ?? NSNull()] as [String: Any]
+            }))
         }
     }
 }

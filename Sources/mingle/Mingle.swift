@@ -20,7 +20,7 @@ struct Mingle: ParsableCommand {
             RepairCommand.self, StatusCommand.self, LogCommand.self, KeysCommand.self, CheckinCommand.self,
             CheckoutCommand.self, WalkinCommand.self, SeatCommand.self, UnseatCommand.self,
             PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self, PhotoCommand.self,
-            UndoCommand.self, RedoCommand.self, ExportCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,
+            UndoCommand.self, RedoCommand.self, BadgesCommand.self, SigninSheetCommand.self, ReportCommand.self, ExportCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

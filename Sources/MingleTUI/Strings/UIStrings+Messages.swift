@@ -111,6 +111,7 @@ extension UIStrings {
         case .message(let t): return t.trimmedSpaces().isEmpty ? "清除看板上的訊息" : "廣播：\(t)"
         case .plan(let p, let m): return "「\(phase(p))」\(m > 0 ? "延長" : "縮短") \(abs(m)) 分鐘"
         case .photoTaken: return "大合照已拍"
+        case .badgePrinted(let p): return "列印 \(who(p)) 的名牌"
         case .undo(let seq): return "\(undid) 第 \(seq) 筆"
         case .note(let t): return "備註：\(t)"
         }
