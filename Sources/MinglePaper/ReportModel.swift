@@ -22,6 +22,7 @@ struct ReportModel {
     let summary: [Figure]
     let byMinistry: [AttendanceRow]
     let byRole: [AttendanceRow]
+    let total: AttendanceRow
     let leftEarly: [LeftRow]
     let phases: [PhaseRow]
     let speakers: [SpeakerRow]
@@ -84,6 +85,7 @@ struct ReportModel {
             let w = Paper.roleWord(Role(rawValue: a.key) ?? .guest)
             return row(a, "\(w.zh) \(w.en)")
         }
+        total = row(att.total, "合計 Total")
         leftEarly = att.leftEarly.map { LeftRow(name: name($0.person), ministry: ministry($0.person), at: clock($0.at)) }
 
         let rundown = room.rundown(now: until)

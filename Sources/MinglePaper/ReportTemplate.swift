@@ -42,7 +42,8 @@ enum ReportTemplate {
     <h3>各機關 By ministry</h3>
     <table class="attendance-ministry">
     <thead><tr><th>機關 Ministry</th><th class="n">受邀 invited</th><th class="n">出席 came</th><th class="n">現場報名 walk-ins</th><th class="n">提早離開 left early</th><th class="n">缺席 absent</th><th class="n">出席率 rate</th></tr></thead>
-    <tbody>{{#byMinistry}}<tr><td>{{name}}</td><td class="n">{{invited}}</td><td class="n">{{came}}</td><td class="n">{{walkIns}}</td><td class="n">{{leftEarly}}</td><td class="n">{{absent}}</td><td class="n">{{rate}}</td></tr>{{/byMinistry}}</tbody>
+    <tbody>{{#byMinistry}}<tr><td>{{name}}</td><td class="n">{{invited}}</td><td class="n">{{came}}</td><td class="n">{{walkIns}}</td><td class="n">{{leftEarly}}</td><td class="n">{{absent}}</td><td class="n">{{rate}}</td></tr>{{/byMinistry}}
+    {{#total}}<tr class="total"><th>{{name}}</th><th class="n">{{invited}}</th><th class="n">{{came}}</th><th class="n">{{walkIns}}</th><th class="n">{{leftEarly}}</th><th class="n">{{absent}}</th><th class="n">{{rate}}</th></tr>{{/total}}</tbody>
     </table>
     <h3>各身分 By role</h3>
     <table class="attendance-role">
@@ -129,6 +130,9 @@ enum ReportTemplate {
     {{#byMinistry}}
     | {{name}} | {{invited}} | {{came}} | {{walkIns}} | {{leftEarly}} | {{absent}} | {{rate}} |
     {{/byMinistry}}
+    {{#total}}
+    | **{{name}}** | **{{invited}}** | **{{came}}** | **{{walkIns}}** | **{{leftEarly}}** | **{{absent}}** | **{{rate}}** |
+    {{/total}}
 
     ### 各身分 By role
 

@@ -1,4 +1,5 @@
 import MingleCore
+import MinglePaper
 import MingleTerminal
 
 /// The reception desk: type a name (Chinese or Latin), an id or a ministry; Enter checks in the
@@ -9,6 +10,8 @@ final class ReceptionScreen: Screen {
     var picker = PersonPicker()
     var takesText: Bool { true }
     var hasHalfTypedInput: Bool { !picker.search.isEmpty }
+    /// Who this desk checked in or registered last: F9 with nothing typed writes their tag.
+    var lastArrival: String?
 
     /// Rows of the list that fit on screen now (for PgUp/PgDn).
     func pageRows(_ app: App) -> Int { max(1, app.lastSize.rows - 6) }
@@ -30,6 +33,9 @@ final class ReceptionScreen: Screen {
             KeyBinding([.function(7)], s.keyCheckOut, disabled: { [unowned self] app in cannotCheckOut(app) }) { [unowned self] app, _ in
                 askCheckOut(app)
             },
+            KeyBinding([.function(9)], s.keyPrintTag, help: s.keyPrintTagHelp, disabled: { [unowned self] app in
+                tagTarget(app) == nil ? s.nobodyToPrint : nil
+            }) { [unowned self] app, _ in printTag(app) },
             KeyBinding([.function(8)], s.stall.keyClearHelp, help: s.stall.keyClearOldestHelp, disabled: { app in
                 app.store.state.room.stallsHelpFirst.first.map { app.store.state.room.helpRequested[$0] } == true ? nil : s.stall.noHelpAsked
             }) { app, _ in
@@ -69,7 +75,31 @@ final class ReceptionScreen: Screen {
     private func checkIn(_ app: App) {
         guard let p = highlighted(app) else { return }
         let id = app.store.state.room.people[p].id
-        if app.write({ _ in [.checkIn(person: id)] }) != nil { picker.clear() }  // ready for the next arrival
+        if app.write({ _ in [.checkIn(person: id)] }) != nil {
+            picker.clear()  // ready for the next arrival
+            lastArrival = id
+        }
+    }
+
+    /// The highlighted person while something is typed, else who this desk saw arrive last.
+    private func tagTarget(_ app: App) -> Int? {
+        let room = app.store.state.room
+        if picker.isHighlightShown { return highlighted(app) }
+        return lastArrival.flatMap(room.index(ofPerson:))
+    }
+
+    private func printTag(_ app: App) {
+        guard let p = tagTarget(app) else { return }
+        let room = app.store.state.room, person = room.people[p]
+        let path: String
+        do { path = try TagFile.write(person, config: room.config, store: app.store.directory) } catch {
+            app.show(error: error)
+            return
+        }
+        // The record lets `mingle badges --not-printed` leave this tag out.
+        if app.write({ _ in [.badgePrinted(person: person.id)] }) != nil {
+            app.say(app.strings.fill2(app.strings.tagWritten, room.label(p), path))
+        }
     }
 
     private func askCheckOut(_ app: App) {
@@ -90,6 +120,7 @@ final class ReceptionScreen: Screen {
         app.open(WalkInForm(name: name) { [weak self] app, id in
             self?.picker.clear()
             self?.picker.selectedID = id
+            self?.lastArrival = id
         })
     }
 }

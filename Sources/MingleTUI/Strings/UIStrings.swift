@@ -14,6 +14,7 @@ public struct UIStrings: Sendable {
     public var checkedIn, checkedOut, undid, redid, nothingToUndo, nothingToRedo, walkInSaved, knockOn: String
     public var keyRedo, keyRedoHelp: String
     public var keyCheckIn, keyMove, keyPage, keyClear, keyWalkIn, keyWalkInHelp, keyCheckOut, keyUndo, keyUndoHelp: String
+    public var keyPrintTag, keyPrintTagHelp, tagWritten, nobodyToPrint: String
     public var keyHelp, keyQuit, keyQuitHelp, keyScreens, keyScreensHelp, keyNextScreen, keyRepaint, keysEverywhere: String
     public var keyTypingLabel, keyTypeSearch, keyTypeField, keyCursor, keyCursorOrRole, keyStartEnd, keyErase, keyEraseAll: String
     public var walkInTitle, walkInName, walkInMinistry, walkInRole, walkInHint, walkInNeedsName, walkInRoleLetters: String
@@ -52,6 +53,10 @@ public struct UIStrings: Sendable {
         keyWalkIn: "walk-in", keyWalkInHelp: "register someone who is not on the list",
         keyCheckOut: "check out", keyUndo: "undo",
         keyUndoHelp: "undo your last action on this terminal (again: the one before); the message says what it undid",
+        keyPrintTag: "name tag",
+        keyPrintTagHelp: "write the highlighted person's name tag (with nothing typed: who was just checked in) as a page to print",
+        tagWritten: "Name tag of %@ saved: %@ — open it in the browser and print at 100 %",
+        nobodyToPrint: "type a name first (or check someone in): F9 writes that person's name tag",
         keyHelp: "help", keyQuit: "quit", keyQuitHelp: "quit (asks first when something typed would be lost)",
         keyScreens: "screens", keyScreensHelp: "switch screen: reception, stall, timekeeper, board",
         keyNextScreen: "the next screen", keyRepaint: "redraw the whole terminal", keysEverywhere: "On every screen",
@@ -107,6 +112,10 @@ public struct UIStrings: Sendable {
         keyWalkIn: "現場報名", keyWalkInHelp: "登記不在名單上的人",
         keyCheckOut: "簽退", keyUndo: "復原",
         keyUndoHelp: "復原這台終端機的上一個動作（再按一次：再前一個）；訊息會說復原了什麼",
+        keyPrintTag: "印名牌",
+        keyPrintTagHelp: "把選到的人（沒有輸入時：剛報到的人）的名牌存成可列印的網頁",
+        tagWritten: "%@ 的名牌已存到 %@，用瀏覽器開啟，以 100% 列印",
+        nobodyToPrint: "請先輸入姓名（或先幫人報到）：F9 會存下那個人的名牌",
         keyHelp: "說明", keyQuit: "離開", keyQuitHelp: "離開（有輸入到一半的內容時會先問）",
         keyScreens: "切換畫面", keyScreensHelp: "切換畫面：報到、攤位、計時、看板",
         keyNextScreen: "下一個畫面", keyRepaint: "重畫整個畫面", keysEverywhere: "每個畫面都有",
