@@ -22,7 +22,7 @@ enum SigninTemplate {
     tr.ministry td { border-bottom: 0.4mm solid #111; height: 10mm; vertical-align: bottom; font-weight: 700; font-size: 4.2mm; }
     tr.ministry td span { font-weight: 400; font-size: 3.2mm; color: #444; }
     .box { width: 9mm; } .box span { display: inline-block; width: 5mm; height: 5mm; border: 0.4mm solid #111; }
-    .name { width: 42mm; font-weight: 600; } .id { width: 20mm; font-family: monospace; }
+    .name { width: 46mm; font-weight: 600; white-space: nowrap; overflow: hidden; } .id { width: 20mm; font-family: monospace; }
     .role { width: 22mm; } .sign { width: auto; }
     .pill { color: #fff; border-radius: 1mm; padding: 0.3mm 1.2mm; font-size: 3mm; }
     </style>
@@ -36,7 +36,7 @@ enum SigninTemplate {
     {{#ministries}}
     <tr class="ministry"><td colspan="5">{{name}} <span>{{count}} 人</span></td></tr>
     {{#people}}
-    <tr class="person" data-id="{{id}}"><td class="box"><span></span></td><td class="name">{{name}}</td><td class="id">{{id}}</td><td class="role"><span class="pill" style="background: {{colour}}">{{roleZh}} {{roleEn}}</span></td><td class="sign"></td></tr>
+    <tr class="person" data-id="{{id}}"><td class="box"><span></span></td><td class="name"><span style="font-size: {{nameSize}}mm">{{name}}</span></td><td class="id">{{id}}</td><td class="role"><span class="pill" style="background: {{colour}}">{{roleZh}} {{roleEn}}</span></td><td class="sign"></td></tr>
     {{/people}}
     {{/ministries}}
     <tr class="ministry"><td colspan="5">現場報名 Walk-ins <span>姓名、機關、身分 name, ministry, role</span></td></tr>
