@@ -1,4 +1,5 @@
 import MingleCore
+import Mustache
 
 /// Name tags: A4 pages of 8 tags (2 x 4, 85 x 54 mm, the size of a card holder) with cut marks.
 /// The name is as large as fits on one line — a long name gets a smaller size, never a cut or a
@@ -11,7 +12,9 @@ public enum Badges {
     static let nameMax = 13.0, ministryMax = 5.0, titleMax = 3.2
     static let qrSide = 19.0
 
-    struct Tag {
+    /// Looked up by name (MustacheParent) rather than by reflection: a thousand tags render in a
+    /// fraction of the time (see docs/performance.md).
+    struct Tag: MustacheParent {
         let id: String
         let name: String
         let nameSize: Double
@@ -25,19 +28,57 @@ public enum Badges {
         let qrPath: String
         /// Column (0–1) and row (0–3) on its page.
         var c = 0, r = 0
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "id": id
+            case "name": name
+            case "nameSize": nameSize
+            case "ministry": ministry
+            case "ministrySize": ministrySize
+            case "role": role
+            case "roleZh": roleZh
+            case "roleEn": roleEn
+            case "colour": colour
+            case "qrSide": qrSide
+            case "qrPath": qrPath
+            case "c": c
+            case "r": r
+            default: nil
+            }
+        }
     }
 
-    struct Page {
+    struct Page: MustacheParent {
         let tags: [Tag]
         let number: Int
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "tags": tags
+            case "number": number
+            default: nil
+            }
+        }
     }
 
-    struct Sheet {
+    struct Sheet: MustacheParent {
         let title: String
         let titleSize: Double
         let date: String
         let pages: [Page]
         let count: Int
+
+        func child(named key: String) -> Any? {
+            switch key {
+            case "title": title
+            case "titleSize": titleSize
+            case "date": date
+            case "pages": pages
+            case "count": count
+            default: nil
+            }
+        }
     }
 
     static func tag(_ p: Person) -> Tag {

@@ -1,9 +1,30 @@
+import Mustache
+
 /// A chart as the SVG template draws it: rectangles, lines and labels, with geometry worked out
 /// here and text left to Mustache to escape. One template draws every chart of the report.
 struct Chart {
-    struct Rect { let x, y, w, h: String; let fill: String; let title: String }
-    struct Line { let x1, y1, x2, y2: String; let stroke: String }
-    struct Label { let x, y: String; let text: String; let anchor: String; let size: String; let weight: String; let fill: String }
+    // Looked up by name, not by reflection: a heat map of 30 ministries has 900 cells.
+    struct Rect: MustacheParent {
+        let x, y, w, h: String; let fill: String; let title: String
+        func child(named n: String) -> Any? {
+            switch n { case "x": x; case "y": y; case "w": w; case "h": h; case "fill": fill; case "title": title; default: nil }
+        }
+    }
+    struct Line: MustacheParent {
+        let x1, y1, x2, y2: String; let stroke: String
+        func child(named n: String) -> Any? {
+            switch n { case "x1": x1; case "y1": y1; case "x2": x2; case "y2": y2; case "stroke": stroke; default: nil }
+        }
+    }
+    struct Label: MustacheParent {
+        let x, y: String; let text: String; let anchor: String; let size: String; let weight: String; let fill: String
+        func child(named n: String) -> Any? {
+            switch n {
+            case "x": x; case "y": y; case "text": text; case "anchor": anchor; case "size": size; case "weight": weight; case "fill": fill
+            default: nil
+            }
+        }
+    }
 
     let width: Int
     let height: Int

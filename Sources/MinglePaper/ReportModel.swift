@@ -1,4 +1,5 @@
 import MingleCore
+import Mustache
 
 /// What the after-event report says, worked out from the room: every chart has its table, and
 /// every number here is the one `mingle status --json` and the exports give.
@@ -9,7 +10,10 @@ struct ReportModel {
     struct PhaseRow { let zh, en, plannedStart: String; let plannedMinutes: Int; let actualStart, actualEnd, actualMinutes, over: String }
     struct SpeakerRow { let order: Int; let name, ministry, spoke, over, outcome: String }
     struct StallRow { let name, owners: String; let seats, people, ministries, peak: Int; let peakAt: String; let encounters: Int }
-    struct Cell { let value: String }
+    struct Cell: MustacheParent {
+        let value: String
+        func child(named n: String) -> Any? { n == "value" ? value : nil }
+    }
     struct MatrixRow { let number: Int; let name: String; let cells: [Cell] }
     struct Header { let number: Int; let name: String }
     struct NewPORow { let name, ministry, met: String; let people, ministries: Int }

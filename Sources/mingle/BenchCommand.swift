@@ -4,6 +4,7 @@ import Glibc
 import ArgumentParser
 import Foundation
 import MingleCore
+import MinglePaper
 import MingleStore
 
 /// Prints measured figures; it asserts nothing. See docs/performance.md.
@@ -103,10 +104,53 @@ struct BenchCommand: ParsableCommand {
         }
         print(String(format: "  the same with no minimum (every pair who shared a table: %d): whole report median %.1f ms, max %.1f ms",
                      report.pairs.count, median(oneMinute) * 1000, oneMinute.max()! * 1000))
+        try benchPaper(s0, dir: dir)
         let child = try capture(CommandLine.arguments[0], ["bench", "--open-once", "--store", dir]).split(separator: " ")
         if child.count == 3, let peak = Int(child[0]), let before = Int(child[1]) {
             print("peak RSS of a process that opens this store: \(peak / 1024) MiB (\(before / 1024) MiB before opening it)")
         }
+    }
+
+    /// Paper: tags for everyone and the after-event report, rendered in-process, then the whole
+    /// commands (start, open the store, render, write) run on a copy of the store, since
+    /// `mingle badges` records what it wrote.
+    private func benchPaper(_ store: Store, dir: String) throws {
+        let room = store.state.room, now = store.state.lastTime ?? Posix.now()
+        var badgeTimes: [Double] = [], reportTimes: [Double] = []
+        var bytes = (0, 0)
+        for _ in 0..<runs {
+            let t0 = Posix.monotonicSeconds()
+            let html = Badges.html(room.people, config: store.config)
+            let t1 = Posix.monotonicSeconds()
+            let pages = Report.make(room, now: now)
+            reportTimes.append(Posix.monotonicSeconds() - t1)
+            badgeTimes.append(t1 - t0)
+            bytes = (html.utf8.count, pages.html.utf8.count + pages.markdown.utf8.count)
+        }
+        print(String(format: "paper, rendered in-process: name tags for %d people median %.0f ms (%.1f MB of HTML); the report (HTML + Markdown) median %.0f ms (%.0f KB)",
+                     room.people.count, median(badgeTimes) * 1000, Double(bytes.0) / 1e6, median(reportTimes) * 1000, Double(bytes.1) / 1e3))
+        let copy = try makeTemporaryFolder("mingle-bench-paper")
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        for name in [ConfigFile.fileName, RosterFile.fileName, Store.logName] {
+            try FileManager.default.copyItem(atPath: dir + "/" + name, toPath: copy + "/store-" + name)
+        }
+        var badgeRuns: [Double] = [], reportRuns: [Double] = []
+        for i in 0..<runs {
+            // A fresh copy each time: the first `badges` run would otherwise leave later ones nothing to record.
+            let store = copy + "/s\(i)"
+            try FileManager.default.createDirectory(atPath: store, withIntermediateDirectories: false)
+            for name in [ConfigFile.fileName, RosterFile.fileName, Store.logName] {
+                try FileManager.default.copyItem(atPath: copy + "/store-" + name, toPath: store + "/" + name)
+            }
+            let t0 = Posix.monotonicSeconds()
+            _ = try capture(CommandLine.arguments[0], ["badges", "--store", store, "--out", store + "/badges.html"])
+            let t1 = Posix.monotonicSeconds()
+            _ = try capture(CommandLine.arguments[0], ["report", "--store", store, "--out", store + "/report"])
+            badgeRuns.append(t1 - t0)
+            reportRuns.append(Posix.monotonicSeconds() - t1)
+        }
+        print(String(format: "  whole commands on a copy of the store (start, open, render, write; badges also records %d events): mingle badges median %.0f ms, max %.0f ms; mingle report --out median %.0f ms, max %.0f ms",
+                     room.people.count, median(badgeRuns) * 1000, badgeRuns.max()! * 1000, median(reportRuns) * 1000, reportRuns.max()! * 1000))
     }
 
     /// Each log line as a flat JSON object of its fields.
