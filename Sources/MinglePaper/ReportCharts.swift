@@ -63,7 +63,7 @@ enum ReportCharts {
                    title: "\(r.phase.rawValue) 計畫 planned \(r.plannedStart) \(r.plannedMinutes) min")
             if let a = b.actual {
                 c.rect(left + (a.0 - lo) * scale, y + 13, max(1, (a.1 - a.0) * scale), 10,
-                       fill: r.elapsedSeconds > r.plannedSeconds ? "#b3261e" : "#1f4e99",
+                       fill: r.elapsedSeconds - r.plannedSeconds >= 60 ? "#b3261e" : "#1f4e99",  // a minute over, as the table rounds
                        title: "\(r.phase.rawValue) 實際 actual \(r.elapsedSeconds / 60) min")
             }
         }

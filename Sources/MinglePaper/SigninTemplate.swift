@@ -23,7 +23,7 @@ enum SigninTemplate {
     tr.ministry td span { font-weight: 400; font-size: 3.2mm; color: #444; }
     .box { width: 9mm; } .box span { display: inline-block; width: 5mm; height: 5mm; border: 0.4mm solid #111; }
     .name { width: 46mm; font-weight: 600; white-space: nowrap; overflow: hidden; } .id { width: 20mm; font-family: monospace; }
-    .role { width: 22mm; } .sign { width: auto; }
+    .role { width: 30mm; white-space: nowrap; } .sign { width: auto; }
     .pill { color: #fff; border-radius: 1mm; padding: 0.3mm 1.2mm; font-size: 3mm; }
     </style>
     </head>

@@ -94,7 +94,7 @@ struct BrowserCheckTests {
             let scanned = try CLI.runProgram("/usr/bin/zbarimg", ["-q", "--raw", crop + ".png"]).out
             #expect(scanned.trimmingCharacters(in: .whitespacesAndNewlines) == id, "tag \(k) should scan as \(id)")
         }
-        _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "60", "-png", "-singlefile", "-f", "4", "-l", "4", pdf, work + "/badges-page"])
+        _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "80", "-png", "-singlefile", "-f", "4", "-l", "4", pdf, work + "/badges-page"])
         keepForDocs(work + "/badges-page.png", as: "badges-page.png")
     }
 
@@ -126,7 +126,7 @@ struct BrowserCheckTests {
         }
         // The hostile walk-ins came out as the text they typed.
         #expect(plain.contains("<i>數位部</i>"))
-        _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "60", "-png", "-f", "1", "-l", "4", pdf, work + "/report-page"])
+        _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "80", "-png", "-f", "1", "-l", "4", pdf, work + "/report-page"])
         for n in 1...4 { keepForDocs(work + "/report-page-\(n).png", as: "report-page-\(n).png") }
     }
 
@@ -138,7 +138,7 @@ struct BrowserCheckTests {
         let text = try pdfText(pdf).filter { !$0.isWhitespace }
         for (_, name) in try names(store) { #expect(text.contains(name.filter { !$0.isWhitespace }), "\(name)") }
         #expect(text.contains("現場報名Walk-ins"))
-        _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "60", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, work + "/signin-page"])
+        _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, work + "/signin-page"])
         keepForDocs(work + "/signin-page.png", as: "signin-page.png")
     }
 
