@@ -115,7 +115,7 @@ struct PaperEndToEndTests {
         let t = try Tmux(command: "\(CLI.binary) --store \(dir)", columns: 120)
         #expect(try t.waitFor("搜尋") != nil)
         try t.keys("F9")
-        #expect(try t.waitFor("請先輸入姓名") != nil)
+        #expect(try t.waitFor("請先輸入姓名，或先幫人報到") != nil)
         try t.type("吳耀")
         #expect(try t.waitFor("1 筆") != nil)
         try t.keys("Enter")

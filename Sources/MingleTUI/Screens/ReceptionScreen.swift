@@ -33,15 +33,15 @@ final class ReceptionScreen: Screen {
             KeyBinding([.function(7)], s.keyCheckOut, disabled: { [unowned self] app in cannotCheckOut(app) }) { [unowned self] app, _ in
                 askCheckOut(app)
             },
-            KeyBinding([.function(9)], s.keyPrintTag, help: s.keyPrintTagHelp, disabled: { [unowned self] app in
-                tagTarget(app) == nil ? s.nobodyToPrint : nil
-            }) { [unowned self] app, _ in printTag(app) },
             KeyBinding([.function(8)], s.stall.keyClearHelp, help: s.stall.keyClearOldestHelp, disabled: { app in
                 app.store.state.room.stallsHelpFirst.first.map { app.store.state.room.helpRequested[$0] } == true ? nil : s.stall.noHelpAsked
             }) { app, _ in
                 // The stall asking longest; the banner names it.
                 if let st = app.store.state.room.stallsHelpFirst.first { App.askToClearHelp(app, stall: st) }
             },
+            KeyBinding([.function(9)], s.keyPrintTag, help: s.keyPrintTagHelp, disabled: { [unowned self] app in
+                tagTarget(app) == nil ? s.nobodyToPrint : nil
+            }) { [unowned self] app, _ in printTag(app) },
             KeyBinding([.escape], s.keyClear, inBar: false) { [unowned self] _, _ in picker.clear() },
             KeyBinding([.up, .down], s.keyMove, inBar: false) { [unowned self] app, key in
                 picker.move(by: key == .up ? -1 : 1, in: matches(app), room: app.store.state.room)
