@@ -4,18 +4,30 @@ public struct Author: Equatable, Hashable, Sendable {
     public var role: String
     public var terminal: String
     public var pid: Int
+    /// The helper whose SSH key opened this terminal (`mingle access add --name`), when several
+    /// share one account; empty otherwise.
+    public var key: String
 
-    public init(user: String, role: String, terminal: String, pid: Int) {
+    public init(user: String, role: String, terminal: String, pid: Int, key: String = "") {
         self.user = user
         self.role = role
         self.terminal = terminal
         self.pid = pid
+        self.key = key
     }
+
+    /// One terminal's own actions: same account, terminal and helper (undo takes back only these).
+    public func isSameTerminal(as other: Author) -> Bool {
+        user == other.user && terminal == other.terminal && key == other.key
+    }
+
+    /// Who, by name: the key's helper when there is one ("陳主任 (po)"), else the login user.
+    public var who: String { key.isEmpty ? user : "\(key) (\(user))" }
 
     /// "host on pts/1 (reception)": who to ask about an earlier action. A command run without a
     /// terminal has "-" there, and the command line is named as the role.
     public var whereabouts: String {
-        (terminal == "-" || terminal.isEmpty ? user : "\(user) on \(terminal)") + " (\(role))"
+        (terminal == "-" || terminal.isEmpty ? who : "\(who) on \(terminal)") + " (\(role))"
     }
 }
 

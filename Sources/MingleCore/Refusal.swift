@@ -55,6 +55,10 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case noSuchEvent(seq: Int)
         case cannotUndoNote(seq: Int)
         case alreadyUndone(seq: Int, kind: String, by: Author?)
+        /// A role-locked terminal asked for something its role does not do (`event`: the log's word).
+        case notThisDesk(Desk.Work, event: String)
+        /// An undo of another terminal's action from a role-locked one.
+        case notYourAction(seq: Int, by: Author)
         /// Free text from a caller (the command line's own checks).
         case other(String)
     }
@@ -118,6 +122,14 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case .noSuchEvent(let seq): "there is no event number \(seq) in the log"
         case .cannotUndoNote(let seq): "event \(seq) is a note; there is nothing to undo"
         case .alreadyUndone(let seq, let kind, let by): "event \(seq) (\(kind)) is already undone\(by.map { " by " + $0.whereabouts } ?? "")"
+        case .notThisDesk(let work, _):
+            switch work {
+            case .reception: "this terminal is the reception desk: it checks people in and out, registers walk-ins, prints name tags and answers help requests; the rest is done on the other screens"
+            case .stall(let name): "this terminal is for the stall \(name): it seats and releases people at \(name) and asks for help there, nothing else"
+            case .timekeeper: "this terminal is the timekeeper's: it runs the programme (phases, introductions, messages, the photo), nothing else"
+            case .board: "this terminal is the board: it only shows, it writes nothing"
+            }
+        case .notYourAction(let seq, let by): "event \(seq) was done by \(by.whereabouts): this terminal undoes only its own actions"
         case .other(let text): text
         }
     }

@@ -129,7 +129,7 @@ public struct State: Equatable, Sendable {
     /// Where this writer's events are in the history, oldest first. A screen keeps this list and
     /// extends it as the log grows (`positions(of:after:)`), so it never scans the whole day again.
     public func positions(of author: Author, from start: Int = 0) -> [Int] {
-        (min(start, history.count)..<history.count).filter { history[$0].author.user == author.user && history[$0].author.terminal == author.terminal }
+        (min(start, history.count)..<history.count).filter { history[$0].author.isSameTerminal(as: author) }
     }
 
     /// The most recent action by this user on this terminal that is still in effect and can be

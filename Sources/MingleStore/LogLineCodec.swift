@@ -2,7 +2,7 @@ import MingleCore
 
 /// One event per line, readable by a person and by grep/awk/cut:
 ///
-///     SEQ TIME TYPE by=USER as=ROLE tty=TTY pid=PID [grp=SEQ] [KEY=VALUE ...] crc=XXXXXXXX
+///     SEQ TIME TYPE by=USER as=ROLE tty=TTY pid=PID [key=NAME] [grp=SEQ] [KEY=VALUE ...] crc=XXXXXXXX
 ///
 /// Values are UTF-8 with `%`, space, control characters, DEL and C1 controls written as `%XX`
 /// (so Chinese names stay readable and a line never holds a raw escape). The CRC-32 covers every
@@ -24,6 +24,7 @@ public enum LogLineCodec {
         field(&out, "as", e.author.role)
         field(&out, "tty", e.author.terminal)
         field(&out, "pid", String(e.author.pid))
+        if !e.author.key.isEmpty { field(&out, "key", e.author.key) }
         if let g = e.group { field(&out, "grp", String(g)) }
         for (k, v) in fields(of: e.event) { field(&out, k, v) }
         let crc = CRC32.checksum(out)

@@ -59,8 +59,9 @@ extension LogLineCodec {
         let author = try fields.author()
         let event = try makeEvent(kind: UnsafeBufferPointer(rebasing: kindTok), fields)
         var group: Int?
-        // Written right after pid=, when there is one: look there only (replay's hot path).
-        if fields.keys.count > 4, fields.keys[4].count == 3, fields.keys[4][0] == 103, let g = fields.raw("grp") {
+        // Written right after pid= (or key=), when there is one: look there only (replay's hot path).
+        let g4 = author.key.isEmpty ? 4 : 5
+        if fields.keys.count > g4, fields.keys[g4].count == 3, fields.keys[g4][0] == 103, let g = fields.raw("grp") {
             guard let n = parseInt(g[...]), n > 0, n <= seq else { throw .syntax("grp= must be the number of an event at or before this one") }
             group = n
         }
@@ -247,7 +248,9 @@ struct Fields {
 
     /// The writer of the line, from its by/as/tty/pid fields (the first four, as written).
     mutating func author() throws(LineProblem) -> Author {
-        if keys.count >= 4, let start = keys[0].baseAddress, let end = values[3].baseAddress.map({ $0 + values[3].count }),
+        // A helper's key= follows pid= and belongs to the author (one SSH key, one helper).
+        let last = keys.count >= 5 && keyIs(4, "key") ? 4 : 3
+        if keys.count >= 4, let start = keys[0].baseAddress, let end = values[last].baseAddress.map({ $0 + values[last].count }),
            keyIs(0, "by"), keyIs(3, "pid") {
             let span = UnsafeBufferPointer(start: start, count: start.distance(to: end))
             // The writer of the line before is the likeliest; then the others seen lately.
@@ -257,14 +260,16 @@ struct Fields {
                     && authorBytes[i].withUnsafeBufferPointer { memcmp($0.baseAddress!, start, span.count) == 0 }
                 if same { lastHit = i; return authorValues[i] }
             }
-            let a = Author(user: try text("by"), role: try text("as"), terminal: try text("tty"), pid: try int("pid"))
+            let a = Author(user: try text("by"), role: try text("as"), terminal: try text("tty"), pid: try int("pid"),
+                           key: last == 4 ? try text("key") : "")
             if authorBytes.count == 8 { authorBytes.removeFirst(); authorValues.removeFirst() }
             authorBytes.append(Array(span))
             authorValues.append(a)
             lastHit = authorBytes.count - 1
             return a
         }
-        return Author(user: try text("by"), role: try text("as"), terminal: try text("tty"), pid: try int("pid"))
+        return Author(user: try text("by"), role: try text("as"), terminal: try text("tty"), pid: try int("pid"),
+                      key: optionalText("key") ?? "")
     }
 
     private func keyIs(_ i: Int, _ key: StaticString) -> Bool {

@@ -129,12 +129,13 @@ public final class Store {
     /// Appends the events `make` decides on, atomically for all of them: lets `make` look at the
     /// up-to-date state under the lock (so two terminals cannot seat the last chair twice), checks
     /// every event against the rules, and writes them as one block. A refusal writes nothing.
+    /// `desk`: a role-locked terminal's role, which limits what it may write (Desk.swift).
     @discardableResult
-    public func append(by author: Author, _ make: (State) throws(Refusal) -> [Event]) throws(StoreError) -> [LoggedEvent] {
+    public func append(by author: Author, desk: Desk? = nil, _ make: (State) throws(Refusal) -> [Event]) throws(StoreError) -> [LoggedEvent] {
         try writeLocked { state throws(StoreError) in
             let events = try refused { () throws(Refusal) in try make(state) }
             let time = now()
-            try refused { () throws(Refusal) in try state.check(events, at: time, by: author) }
+            try refused { () throws(Refusal) in try state.check(events, at: time, by: author, desk: desk) }
             // Several events from one action share a group, so one undo takes them all back.
             let group = events.count > 1 ? state.lastSeq + 1 : nil
             return events.enumerated().map { i, e in

@@ -20,7 +20,7 @@ struct Mingle: ParsableCommand {
             RepairCommand.self, StatusCommand.self, LogCommand.self, KeysCommand.self, CheckinCommand.self,
             CheckoutCommand.self, WalkinCommand.self, SeatCommand.self, UnseatCommand.self,
             PhaseCommand.self, IntroCommand.self, HelpRequestCommand.self, MessageCommand.self, PhotoCommand.self,
-            UndoCommand.self, RedoCommand.self, BadgesCommand.self, SigninSheetCommand.self, ReportCommand.self, ExportCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,
+            UndoCommand.self, RedoCommand.self, BadgesCommand.self, SigninSheetCommand.self, AccessCommand.self, ReportCommand.self, ExportCommand.self, SimulateCommand.self, BenchCommand.self, ScreenBenchCommand.self, StressAppendCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )
@@ -53,6 +53,8 @@ struct ScreenOptions: ParsableArguments {
     var role: String?
     @Option(help: "Screen language: zh-TW or en (default: event.toml's).")
     var lang: String?
+    @Option(help: "Who this terminal belongs to, recorded in the log with each action (mingle access add puts it in a helper's key).")
+    var name: String?
 
     func validate() throws {
         if let role, ScreenKind.parse(role) == nil {
@@ -94,7 +96,7 @@ func openScreens(_ directory: String, _ options: ScreenOptions) throws {
         throw ExitCode(2)
     }
     let app = App(store: store, screen: screen, locked: options.role != nil,
-                  author: currentAuthor(role: options.role ?? "reception"), language: options.language, now: Posix.now)
+                  author: currentAuthor(role: options.role ?? "reception", key: options.name ?? ""), language: options.language, now: Posix.now)
     let watcher = LogWatcher(directory: store.directory)
     RunLoop.run(app, terminal: terminal, watcher: watcher)
     terminal.stop()

@@ -56,7 +56,7 @@ struct BadgesCommand: ParsableCommand {
         say("\(chosen.count) tag\(chosen.count == 1 ? "" : "s") on \(pages) page\(pages == 1 ? "" : "s"). Print at 100 % (actual size), A4.")
         let ids = chosen.map { room.people[$0].id }
         do {
-            _ = try store.append(by: currentAuthor()) { _ in ids.map { .badgePrinted(person: $0) } }
+            _ = try store.append(by: currentAuthor(), desk: commandLineDesk()) { _ in ids.map { .badgePrinted(person: $0) } }
             say("Recorded as printed (mingle undo takes that back).")
         } catch {
             say("The tags were written, but could not be recorded as printed: \(error.description)")

@@ -31,8 +31,15 @@ struct StoreOptions: ParsableArguments {
     }
 }
 
+/// $MINGLE_ROLE set to a role (reception, stall:ID, timekeeper, board) limits the command line to
+/// what that role may write, as on a role-locked screen: set it in a helper's shell profile.
+func commandLineDesk() -> Desk? {
+    guard let r = getenv("MINGLE_ROLE"), r.pointee != 0 else { return nil }
+    return Desk.parse(String(cString: r))
+}
+
 /// Who is writing: login user, the role (CLI unless $MINGLE_ROLE says otherwise), terminal, pid.
-func currentAuthor(role: String? = nil) -> Author {
+func currentAuthor(role: String? = nil, key: String = "") -> Author {
     let user: String
     if let u = getenv("USER"), u.pointee != 0 { user = String(cString: u) }
     else if let pw = getpwuid(getuid()) { user = String(cString: pw.pointee.pw_name) }
@@ -40,7 +47,7 @@ func currentAuthor(role: String? = nil) -> Author {
     var tty = "-"
     if let t = ttyname(0) { tty = String(cString: t).replacingPrefix("/dev/", with: "") }
     let r = role ?? (getenv("MINGLE_ROLE").map { String(cString: $0) } ?? "cli")
-    return Author(user: user, role: r, terminal: tty, pid: Int(getpid()))
+    return Author(user: user, role: r, terminal: tty, pid: Int(getpid()), key: key)
 }
 
 extension String {
@@ -71,7 +78,7 @@ func resolveStall(_ query: String, in room: Room) throws(Refusal) -> String {
 func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]) throws {
     let store = try options.open()
     let before = store.state.room, refusedBefore = store.state.refused
-    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), make) }
+    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: commandLineDesk(), make) }
     for n in store.notices { say(n) }
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
     // What an undo took away with it: nothing changes without being said.

@@ -68,7 +68,7 @@ final class ReceptionScreen: Screen {
     }
 
     private func refusal(_ e: Event, _ app: App) -> String? {
-        do { try app.store.state.check(e) } catch { return app.strings.refusal(error) }
+        do { try app.store.state.check([e], at: app.now(), by: app.author, desk: app.desk) } catch { return app.strings.refusal(error) }
         return nil
     }
 

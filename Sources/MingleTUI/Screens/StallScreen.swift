@@ -91,7 +91,7 @@ final class StallScreen: Screen {
         guard searching else { return app.strings.stall.typeFirst }
         guard let p = highlighted(app) else { return app.strings.stall.nobodyHereMatches }
         do {
-            try app.store.state.check(seatEvent(p, app))
+            try app.store.state.check([seatEvent(p, app)], at: app.now(), by: app.author, desk: app.desk)
         } catch {
             switch error.why {
             case .stallFull: return nil  // Enter asks

@@ -153,7 +153,7 @@ extension App {
 
     static func refusal(_ events: [Event], _ app: App) -> String? {
         do {
-            try app.store.state.check(events, at: app.now(), by: app.author)
+            try app.store.state.check(events, at: app.now(), by: app.author, desk: app.desk)
         } catch {
             return app.strings.refusal(error)
         }

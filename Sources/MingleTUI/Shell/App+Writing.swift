@@ -51,7 +51,7 @@ extension App {
     func write(_ make: (State) throws(Refusal) -> [Event]) -> [LoggedEvent]? {
         do {
             let before = store.state.room, refusedBefore = store.state.refused
-            let written = try store.append(by: author, make)
+            let written = try store.append(by: author, desk: desk, make)
             if let e = written.last { say(describe(e, before: before) + knockOn(refusedBefore, before)) }
             return written
         } catch {

@@ -20,6 +20,8 @@ public final class App {
     public var strings: UIStrings
     /// With `--role` the terminal stays on one screen.
     public let locked: Bool
+    /// What this terminal may write when locked to a role (nil: anything).
+    public let desk: Desk?
     public let author: Author
     /// The clock, injected so screens render the same in tests.
     public var now: () -> Timestamp
@@ -49,6 +51,8 @@ public final class App {
         self.store = store
         self.locked = locked
         self.author = author
+        // A locked terminal writes only what its role does; an unlocked one is the organisers'.
+        self.desk = locked ? Desk.parse(author.role) : nil
         self.now = now
         strings = UIStrings.forLanguage(language ?? store.config.language)
         current = screen.makeScreen()

@@ -60,6 +60,14 @@ extension UIStrings {
         case .noSuchEvent(let seq): return "紀錄裡沒有第 \(seq) 筆事件"
         case .cannotUndoNote(let seq): return "第 \(seq) 筆是備註，沒有東西可以復原"
         case .alreadyUndone(let seq, _, let by): return "第 \(seq) 筆已經復原過了" + (by.map { "（由 \(whereabouts($0))）" } ?? "")
+        case .notThisDesk(let work, _):
+            switch work {
+            case .reception: return "這台是報到台：可以報到、簽退、現場報名、印名牌、解除求助；其他的事請在別的畫面做"
+            case .stall(let name): return "這台是「\(name)」攤位的：只能在\(name)入座、離座和求助"
+            case .timekeeper: return "這台是計時的：只能控制議程（階段、自我介紹、廣播、合照）"
+            case .board: return "這台是看板：只顯示，不能修改任何資料"
+            }
+        case .notYourAction(let seq, let by): return "第 \(seq) 筆是 \(whereabouts(by)) 做的：這台終端機只能復原自己的動作"
         case .other(let text): return text
         }
     }

@@ -1,0 +1,122 @@
+import Foundation
+
+/// OpenSSH's authorized_keys, as `mingle access` reads and writes it: each helper's key is one
+/// line that runs exactly one mingle screen (`command="…",restrict,pty`), marked in its comment
+/// so it can be listed and taken back. Every other line stays exactly as it was.
+public enum AuthorizedKeys {
+    public struct PublicKey: Equatable, Sendable {
+        public var type: String
+        public var blob: String
+    }
+
+    /// One key locked to mingle.
+    public struct Grant: Equatable, Sendable {
+        public var name: String
+        public var role: String
+        public var store: String
+        public var key: PublicKey
+        /// 1-based line in the file.
+        public var line: Int
+    }
+
+    public struct Problem: Error, Equatable, Sendable, CustomStringConvertible {
+        public var description: String
+        init(_ text: String) { description = text }
+    }
+
+    static let keyTypes: Set<String> = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+                                        "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com"]
+    static let marker = "mingle-access"
+
+    /// Reads a public key file (`id_ed25519.pub`, or one line pasted from a phone's SSH app).
+    public static func publicKey(_ text: String, file: String) throws(Problem) -> PublicKey {
+        if text.contains("PRIVATE KEY") {
+            throw Problem("\(file) is a private key, which must stay on the helper's device: give the public one (the file ending in .pub)")
+        }
+        let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        guard lines.count == 1 else {
+            throw Problem(lines.isEmpty ? "\(file) is empty: it should hold one public key (a line starting ssh-ed25519 AAAA…)"
+                                        : "\(file) holds \(lines.count) lines: give one key at a time")
+        }
+        let parts = lines[0].split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count >= 2, keyTypes.contains(String(parts[0])) else {
+            throw Problem("\(file) does not start like a public key (ssh-ed25519 AAAA…, ssh-rsa AAAA… or ecdsa-sha2-…): is it the right file?")
+        }
+        let type = String(parts[0]), blob = String(parts[1])
+        // The key's own bytes start with its type: a key cut short or mistyped is caught here.
+        guard let data = Data(base64Encoded: blob), data.count > 4 + type.utf8.count,
+              Int(data[0]) << 24 | Int(data[1]) << 16 | Int(data[2]) << 8 | Int(data[3]) == type.utf8.count,
+              String(decoding: data[4..<(4 + type.utf8.count)], as: UTF8.self) == type
+        else { throw Problem("the key in \(file) is damaged or cut short (copy the whole line again)") }
+        return PublicKey(type: type, blob: blob)
+    }
+
+    /// Names, roles, paths that can go into the forced command without quoting trouble.
+    public static func checkName(_ name: String) throws(Problem) {
+        guard !name.isEmpty, name.count <= 40,
+              name.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-@".unicodeScalars.contains($0) })
+        else { throw Problem("--name must be one word of letters or digits (Chinese is fine), such as 陳主任 or kuo-stall1, up to 40 characters") }
+    }
+
+    static func checkPath(_ path: String, what: String) throws(Problem) {
+        guard path.hasPrefix("/"), !path.unicodeScalars.contains(where: { $0.value < 0x20 || "'\"\\".unicodeScalars.contains($0) }) else {
+            throw Problem("\(what) \(path) cannot go into an SSH key's command: move it to a path without quotes or backslashes")
+        }
+    }
+
+    /// The line for a helper's key: sshd runs this mingle, on this store, as this role, and
+    /// nothing else — `restrict` turns off forwarding and the rest, `pty` gives the screen its
+    /// terminal, and a command the client asks for is not run.
+    public static func line(key: PublicKey, name: String, role: String, store: String, executable: String) throws(Problem) -> String {
+        try checkName(name)
+        try checkPath(store, what: "The store")
+        try checkPath(executable, what: "The mingle program")
+        guard role.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || ("0"..."9").contains($0) || ":-_.".unicodeScalars.contains($0) }) else {
+            throw Problem("the role \(role) cannot go into an SSH key's command")
+        }
+        let command = "'\(executable)' run --role \(role) --store '\(store)' --name \(name)"
+        return "command=\"\(command)\",restrict,pty \(key.type) \(key.blob) \(marker) name=\(name) role=\(role) store=\(store)"
+    }
+
+    /// The mingle lines of a file.
+    public static func grants(in text: String) -> [Grant] {
+        var out: [Grant] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard let g = grant(String(raw), line: i + 1) else { continue }
+            out.append(g)
+        }
+        return out
+    }
+
+    static func grant(_ line: String, line n: Int) -> Grant? {
+        guard let m = line.range(of: " \(marker) name=") else { return nil }
+        let tail = line[m.upperBound...]
+        guard let r = tail.range(of: " role="), let s = tail.range(of: " store=") else { return nil }
+        let name = String(tail[..<r.lowerBound]), role = String(tail[r.upperBound..<s.lowerBound]), store = String(tail[s.upperBound...])
+        let before = line[..<m.lowerBound].split(separator: " ")
+        guard before.count >= 2 else { return nil }
+        return Grant(name: name, role: role, store: store,
+                     key: PublicKey(type: String(before[before.count - 2]), blob: String(before[before.count - 1])), line: n)
+    }
+
+    /// The 1-based line where this key already stands in the file, if it does (a key may have
+    /// options before it; sshd uses the first line that matches, so a key can be locked only once).
+    public static func lineHolding(_ key: PublicKey, in text: String) -> Int? {
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let t = raw.trimmingCharacters(in: .whitespaces)
+            if t.hasPrefix("#") { continue }
+            if t.contains(" \(key.blob)") || t.hasPrefix("\(key.type) \(key.blob)") { return i + 1 }
+        }
+        return nil
+    }
+
+    /// The text without the lines of `name`'s grants.
+    public static func removing(name: String, from text: String) -> (text: String, removed: [Grant]) {
+        var kept: [Substring] = [], removed: [Grant] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if let g = grant(String(raw), line: i + 1), g.name == name { removed.append(g) } else { kept.append(raw) }
+        }
+        return (kept.joined(separator: "\n"), removed)
+    }
+}
