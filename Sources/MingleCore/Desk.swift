@@ -2,7 +2,8 @@
 /// what it may write. An unlocked terminal is the organisers' own and may write anything.
 ///
 /// - reception: the desk's work — check in and out, walk-ins, name tags, clearing help requests;
-/// - stall:ID: seat and release people at that stall, and ask for help there;
+/// - stall:ID: seat and release people at that stall (over its seats too, after asking, but only
+///   in open chat), and ask for help there;
 /// - timekeeper: the programme — phases, the introductions, plans, messages, the photo;
 /// - board: nothing (it only shows).
 ///
@@ -54,8 +55,9 @@ public enum Desk: Equatable, Hashable, Sendable {
         case (.reception, .help(_, let on)):
             allowed = !on  // the desk answers help requests; only a stall asks
         case (.stall(let id), .seat(let p, let s, let forced)):
-            // Another stall's seat, or a forced one, is the organisers' call.
-            allowed = s == id && !forced && room.index(ofPerson: p) != nil
+            // Another stall's seat is the organisers' call, and so is seating outside open chat;
+            // going over its own seats during open chat is the owner's (the screen asks first).
+            allowed = s == id && (!forced || room.phase == .chat) && room.index(ofPerson: p) != nil
         case (.stall(let id), .unseat(let p)):
             allowed = room.index(ofPerson: p).map { room.presence[$0].stall.map { room.stalls[$0].id } == id } ?? false
         case (.stall(let id), .help(let s, _)):

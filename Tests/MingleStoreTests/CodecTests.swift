@@ -15,7 +15,7 @@ struct CodecTests {
         .phase(from: .reception, to: .opening, move: .next, reason: ""),
         .introStart(person: "P1"), .introDone(person: "P1"), .introSkip(person: "P1"), .introAdd(person: "P1"),
         .introMove(person: "P1", position: 3), .help(stall: "S2", on: true), .help(stall: "S2", on: false),
-        .message(text: nasty), .photoTaken, .undo(seq: 12), .note(text: "repair"),
+        .message(text: nasty), .photoTaken, .undo(seq: 12), .note(text: "repair"), .badgePrinted(person: "P001"),
     ]
 
     @Test(arguments: events)
@@ -36,9 +36,22 @@ struct CodecTests {
             "42 2026-12-04T14:03:12.123+08:00 walkin by=alice as=reception tty=pts/3 pid=4242 person=W001 name=王%20小明 ministry=衛福部 role=new crc=06e74320\n")
     }
 
+    @Test func aHelpersKeyNameIsKeptWithTheAuthorAndBeforeTheGroup() throws {
+        let author = Author(user: "po", role: "stall:S1", terminal: "pts/7", pid: 77, key: "陳主任")
+        let e = LoggedEvent(seq: 9, time: Timestamp(millis: 1_796_364_192_123, offsetMinutes: 480), author: author,
+                            event: .seat(person: "P001", stall: "S1", forced: false), group: 8)
+        let line = String(decoding: LogLineCodec.encode(e), as: UTF8.self)
+        #expect(line.contains(" pid=77 key=陳主任 grp=8 person=P001 "))
+        let back = try LogLineCodec.decode(Array(LogLineCodec.encode(e).dropLast()))
+        #expect(back == e && back.group == 8 && back.author.key == "陳主任")
+        #expect(back.author.whereabouts == "陳主任 (po) on pts/7 (stall:S1)")
+    }
+
     @Test func writersAreReadExactlyWhenManyInterleave() {
-        // More writers than the decoder remembers, in a shuffled order, with near-identical bytes.
-        let authors = (0..<11).map { Author(user: "u\($0 % 3)", role: $0 % 2 == 0 ? "reception" : "stall:S\($0)", terminal: "pts/\($0 % 4)", pid: 100 + $0) }
+        // More writers than the decoder remembers, in a shuffled order, with near-identical bytes;
+        // some share an account and differ only in the helper's key.
+        let authors = (0..<11).map { Author(user: "u\($0 % 3)", role: $0 % 2 == 0 ? "reception" : "stall:S\($0)", terminal: "pts/\($0 % 4)", pid: 100 + $0,
+                                            key: $0 % 3 == 0 ? "" : "k\($0 % 2)") }
         var rng = SplitMix64(seed: 9)
         let events = (1...500).map { i in
             LoggedEvent(seq: i, time: Timestamp(millis: Int64(i)), author: authors[Int(rng.next() % 11)], event: .message(text: "m\(i)"))

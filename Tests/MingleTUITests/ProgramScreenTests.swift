@@ -54,7 +54,7 @@ struct ProgramScreenTests {
         }
     }
 
-    @Test(arguments: [(80, 24), (200, 60)], ["zh-TW", "en"])
+    @Test(arguments: [(40, 16), (80, 24), (200, 60)], ["zh-TW", "en"])
     func board(_ size: (Int, Int), _ language: String) throws {
         for (name, speaker, now) in ProgramScreenTests.states {
             let app = try programApp(screen: .board, language: language, speakerAt: speaker, now: now)

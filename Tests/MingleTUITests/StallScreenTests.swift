@@ -63,6 +63,33 @@ struct StallScreenTests {
         }
     }
 
+    /// A phone's SSH app in portrait: the stall, its seats, the search and who sits there.
+    @Test(arguments: ["zh-TW", "en"])
+    func ownersScreenOnAPhone(_ language: String) throws {
+        for stall in ["S1", "S2"] {
+            let app = try stallDay(screen: .stall(stall), language: language)
+            let text = app.screenText(40, 16)
+            #expect(!text.contains("60×16") && !text.contains("60x16"))
+            assertSnapshot(of: text, as: .lines, named: "\(stall)-\(language)-40x16")
+        }
+        // Searching to seat someone, on the phone.
+        let app = try stallDay(screen: .stall("S2"), language: language)
+        app.lastSize = (16, 40)
+        app.type(language == "en" ? "P0" : "林")
+        assertSnapshot(of: app.screenText(40, 16), as: .lines, named: "S2-search-\(language)-40x16")
+    }
+
+    @Test func theOtherScreensSayWhatSizeTheyNeed() throws {
+        for screen in [ScreenKind.reception, .timekeeper, .stall(nil)] {
+            let app = try stallDay(screen: screen, locked: screen != .stall(nil))
+            #expect(app.screenText(40, 16).contains("終端機太小 — 至少需要 60×16"), "\(screen)")
+            #expect(!app.screenText(60, 16).contains("終端機太小"), "\(screen)")
+        }
+        let stall = try stallDay(screen: .stall("S1"))
+        #expect(stall.screenText(39, 16).contains("至少需要 40×16"))
+        #expect(stall.screenText(40, 15).contains("至少需要 40×16"))
+    }
+
     @Test(arguments: [(80, 24), (160, 48)], ["zh-TW", "en"])
     func roomView(_ size: (Int, Int), _ language: String) throws {
         let app = try stallDay(screen: .stall(nil), language: language, locked: false)

@@ -3,8 +3,13 @@ import MingleTerminal
 
 /// A stall's screen: the table's name, hosts and seats; the ministries there now and today; the
 /// help request while it is on; the seat search; who sits here (or the search's results); and
-/// who got up in the last minutes and where they went.
+/// who got up in the last minutes and where they went. Under 60 columns (a phone in portrait)
+/// it keeps the stall, its seats, the search and who sits here, and leaves out hosts, the
+/// ministries now and the role column.
 extension StallScreen {
+    /// A phone's SSH app in portrait.
+    static func isNarrow(_ width: Int) -> Bool { width < App.minimumSize.columns }
+
     func draw<C: Canvas>(_ c: inout C, _ app: App) {
         let s = app.strings, t = s.stall, room = app.store.state.room, now = app.now()
         guard let si = stall(app), let v = view(app) else {
@@ -12,15 +17,16 @@ extension StallScreen {
             return
         }
         let st = room.stalls[si], width = c.columns, last = c.rows - 4
+        let narrow = StallScreen.isNarrow(width)
         var row = 1
 
         // The table: name and hosts on the left, seats on the right.
-        let seatsText = " \(t.seats) \(v.seated.count)/\(st.seats) "
-        let barW = SeatBar.width(seats: st.seats, room: 16)
+        let seatsText = narrow ? " \(v.seated.count)/\(st.seats) " : " \(t.seats) \(v.seated.count)/\(st.seats) "
+        let barW = SeatBar.width(seats: st.seats, room: narrow ? 8 : 16)
         let right = DisplayWidth.of(seatsText) + barW + 1
         var col = c.put(" " + DisplayWidth.truncate(Sanitizer.clean(st.name), to: max(8, width - right - 2)), row: row, column: 0, style: .header)
         let hosts = st.owners.map { room.person($0)?.name ?? $0 }.joined(separator: "、")
-        if !hosts.isEmpty, width - right - col > 6 {
+        if !hosts.isEmpty, !narrow, width - right - col > 6 {
             col = c.put("  \(t.hosts) " + Sanitizer.clean(hosts), row: row, column: col, width: width - right - col - 1, style: .dim)
         }
         let seatsCol = c.put(seatsText, row: row, column: width - right, style: v.seated.count >= st.seats ? .alertText : .normal)
@@ -31,13 +37,21 @@ extension StallScreen {
         let today = s.fill2(t.today, String(v.ministriesToday), String(v.peopleToday))
         let nowText = v.ministriesNow.isEmpty ? "" : t.nowAtTable + v.ministriesNow.map { "\(Sanitizer.clean($0.ministry)) \($0.people)" }.joined(separator: " · ")
         let todayW = DisplayWidth.of(today) + 2
-        if !nowText.isEmpty { c.put(" " + nowText, row: row, column: 0, width: max(0, width - todayW - 1)) }
-        c.put(today + " ", row: row, column: max(0, width - todayW + 1), style: .dim)
+        if narrow {
+            c.put(" " + today, row: row, column: 0, width: width, style: .dim)
+        } else {
+            if !nowText.isEmpty { c.put(" " + nowText, row: row, column: 0, width: max(0, width - todayW - 1)) }
+            c.put(today + " ", row: row, column: max(0, width - todayW + 1), style: .dim)
+        }
         row += 1
 
         if room.helpRequested[si] {
-            c.put(" " + s.fill(t.helpOn, room.helpRequestedAt[si]?.clock ?? ""), row: row, column: 0, width: width, style: .alert)
-            row += 1
+            // Whole, on two rows if need be (a phone): how to withdraw it must not be cut off.
+            for line in Wrap.lines(s.fill(t.helpOn, room.helpRequestedAt[si]?.clock ?? ""), width: width - 2).prefix(2) {
+                c.fillRow(row, from: 0, style: .alert)
+                c.put(" " + line, row: row, column: 0, width: width, style: .alert)
+                row += 1
+            }
         } else if let cleared = room.helpClearedBy[si],
                   cleared.author.user != app.author.user || cleared.author.terminal != app.author.terminal,
                   PersonCells.minutes(since: cleared.at, now: now) < StallScreen.recentMinutes {
@@ -51,7 +65,10 @@ extension StallScreen {
         col = c.put(" " + t.seatLabel, row: row, column: 0, style: .header)
         let fieldWidth = max(10, min(30, width - col - 2))
         picker.search.draw(on: &c, row: row, column: col, width: fieldWidth, focused: app.top === self)
-        if !searching { c.put(" " + t.typeToSeat, row: row, column: col + fieldWidth, width: max(0, width - col - fieldWidth), style: .dim) }
+        // The hint only where it fits whole: a cut-off hint reads as a broken screen.
+        if !searching, DisplayWidth.of(t.typeToSeat) + 1 <= width - col - fieldWidth {
+            c.put(" " + t.typeToSeat, row: row, column: col + fieldWidth, width: max(0, width - col - fieldWidth), style: .dim)
+        }
         row += 1
 
         // Who just left: below the table, only in rows the table does not need — everyone at the
@@ -61,12 +78,12 @@ extension StallScreen {
         let leaverRows = leavers.isEmpty ? 0 : min(leavers.count, max(0, listRows - max(1, v.seated.count) - 1))
         let listBottom = leaverRows > 0 ? last - leaverRows - 1 : last
 
-        let roleW = 8, lastW = min(24, max(8, width / 4))
-        let nameW = min(24, max(10, (width - roleW - lastW - 4) * 9 / 20))
+        let roleW = narrow ? 0 : 8, lastW = narrow ? (searching ? 9 : 6) : min(24, max(8, width / 4))
+        let nameW = narrow ? 12 : min(24, max(10, (width - roleW - lastW - 4) * 9 / 20))
         let ministryW = min(24, max(6, width - roleW - lastW - nameW - 4))
         let widths = [nameW, ministryW, roleW, lastW]
-        Table.drawRow(&c, [s.headerName, s.headerMinistry, s.headerRole, searching ? t.colWhere : t.colHere], widths: widths,
-                      row: row, width: width, style: .header)
+        Table.drawRow(&c, columns([s.headerName, s.headerMinistry, s.headerRole, searching ? t.colWhere : t.colHere], narrow),
+                      widths: columns(widths, narrow), row: row, width: width, style: .header)
         row += 1
         let visible = max(1, listBottom - row + 1)
         if searching {
@@ -82,9 +99,14 @@ extension StallScreen {
                 let person = room.people[l.person]
                 let minutes = PersonCells.minutes(since: l.at, now: now)
                 let ago = minutes == 0 ? t.justNow : s.fill(t.minutesAgo, String(minutes))
-                Table.drawRow(&c, [picker.nameCell(l.person, room, width: nameW), person.ministry, ago, whereNow(l.person, room, s)],
-                              widths: [nameW, ministryW, 10, max(lastW, width - nameW - ministryW - 15)],
-                              row: top + 1 + i, width: width, style: .dim)
+                if narrow {
+                    Table.drawRow(&c, [picker.nameCell(l.person, room, width: nameW), ago, whereNow(l.person, room, s)],
+                                  widths: [nameW, 9, max(6, width - nameW - 12)], row: top + 1 + i, width: width, style: .dim)
+                } else {
+                    Table.drawRow(&c, [picker.nameCell(l.person, room, width: nameW), person.ministry, ago, whereNow(l.person, room, s)],
+                                  widths: [nameW, ministryW, 10, max(lastW, width - nameW - ministryW - 15)],
+                                  row: top + 1 + i, width: width, style: .dim)
+                }
             }
         }
     }
@@ -104,8 +126,9 @@ extension StallScreen {
             let person = room.people[p]
             let here = s.fill(s.stall.minutesShort, String(PersonCells.minutes(since: room.presence[p].seatedSince, now: now)))
             let isSelected = seatedList.offset + i == selectedRow
-            Table.drawRow(&c, [picker.nameCell(p, room, width: widths[0]), person.ministry, s.role(person.role), here],
-                          widths: widths, row: top + i, width: c.columns, style: isSelected ? .selected : .normal, marked: isSelected)
+            let narrow = StallScreen.isNarrow(c.columns)
+            Table.drawRow(&c, columns([picker.nameCell(p, room, width: widths[0]), person.ministry, s.role(person.role), here], narrow),
+                          widths: columns(widths, narrow), row: top + i, width: c.columns, style: isSelected ? .selected : .normal, marked: isSelected)
         }
     }
 
@@ -124,10 +147,16 @@ extension StallScreen {
         for (i, p) in matches.dropFirst(picker.list.offset).prefix(visible).enumerated() {
             let person = room.people[p]
             let isSelected = picker.list.offset + i == selectedRow
-            Table.drawRow(&c, [picker.nameCell(p, room, width: widths[0]), person.ministry, s.role(person.role), PersonCells.state(p, room, s)],
-                          widths: widths, row: top + i, width: c.columns,
+            let narrow = StallScreen.isNarrow(c.columns)
+            Table.drawRow(&c, columns([picker.nameCell(p, room, width: widths[0]), person.ministry, s.role(person.role), PersonCells.state(p, room, s)], narrow),
+                          widths: columns(widths, narrow), row: top + i, width: c.columns,
                           style: isSelected ? .selected : room.presence[p].stall == here ? .dim : .normal, marked: isSelected)
         }
+    }
+
+    /// The role column goes on a phone: name, ministry and the last column stay.
+    private func columns<T>(_ cells: [T], _ narrow: Bool) -> [T] {
+        narrow ? [cells[0], cells[1], cells[3]] : cells
     }
 
     /// Where someone who got up from this table is now.

@@ -5,6 +5,16 @@ import MingleTerminal
 /// screen, its forms, then the message, hint and status lines, then dialogs on top.
 extension App {
     public static let minimumSize = (columns: 60, rows: 16)
+    /// A phone's SSH app in portrait: enough for a stall owner's screen and the board.
+    public static let phoneSize = (columns: 40, rows: 16)
+
+    /// What the screen on show needs: a stall's own screen and the board work on a phone.
+    var neededSize: (columns: Int, rows: Int) {
+        switch screen {
+        case .stall(.some), .board: App.phoneSize
+        default: App.minimumSize
+        }
+    }
 
     /// Rows the screen may use: between the title and the message line.
     var bodyRows: Range<Int> { 1..<max(1, lastSize.rows - 3) }
@@ -13,7 +23,7 @@ extension App {
         lastSize = (c.rows, c.columns)
         c.clear()
         c.hideCursor()
-        guard c.columns >= App.minimumSize.columns, c.rows >= App.minimumSize.rows else {
+        guard c.columns >= neededSize.columns, c.rows >= neededSize.rows else {
             drawTooSmall(&c)
             return
         }
@@ -27,7 +37,7 @@ extension App {
     }
 
     private func drawTooSmall<C: Canvas>(_ c: inout C) {
-        let need = "\(App.minimumSize.columns)×\(App.minimumSize.rows)"
+        let need = "\(neededSize.columns)×\(neededSize.rows)"
         let lines = Wrap.lines(strings.fill(strings.tooSmall, need), width: c.columns)
         for (i, line) in lines.enumerated() {
             c.put(line, row: max(0, c.rows / 2 - lines.count / 2) + i, column: max(0, (c.columns - DisplayWidth.of(line)) / 2),
@@ -136,7 +146,9 @@ extension App {
         let counts = " │ \(strings.here) \(h.here) · \(strings.came) \(h.came)/\(h.invited)"
         // Role, user and terminal: two desks run by one account are told apart by the terminal.
         let tty = author.terminal == "-" ? "" : " " + author.terminal
-        let who = DisplayWidth.truncate("\(strings.roleLabel(screen))@\(Sanitizer.clean(author.user))\(Sanitizer.clean(tty))", to: max(10, c.columns / 3))
+        // A helper who came in with their own SSH key is named by it.
+        let user = author.key.isEmpty ? author.user : author.key
+        let who = DisplayWidth.truncate("\(strings.roleLabel(screen))@\(Sanitizer.clean(user))\(Sanitizer.clean(tty))", to: max(10, c.columns / 3))
         let right = " \(who) │ \(t.clock) "
         let rightWidth = DisplayWidth.of(right)
         // The phase clock gives way first, then the counts; the right side stays whole.
@@ -144,7 +156,8 @@ extension App {
         var col = c.put(DisplayWidth.truncate(name, to: room), row: row, column: 0, style: .statusBar)
         let clockRoom = max(0, room - col - DisplayWidth.of(counts))
         if clockRoom > 2 { col = c.put(DisplayWidth.truncate(clock, to: clockRoom), row: row, column: col, style: clockStyle) }
-        if room - col > 2 { c.put(DisplayWidth.truncate(counts, to: room - col), row: row, column: col, style: .statusBar) }
+        // The counts whole or not at all: "在…" says nothing.
+        if DisplayWidth.of(counts) <= room - col { c.put(counts, row: row, column: col, style: .statusBar) }
         c.put(right, row: row, column: c.columns - rightWidth, style: .statusBar)
     }
 }

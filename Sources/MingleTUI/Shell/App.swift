@@ -52,7 +52,7 @@ public final class App {
         self.locked = locked
         self.author = author
         // A locked terminal writes only what its role does; an unlocked one is the organisers'.
-        self.desk = locked ? Desk.parse(author.role) : nil
+        self.desk = locked ? screen.desk : nil
         self.now = now
         strings = UIStrings.forLanguage(language ?? store.config.language)
         current = screen.makeScreen()

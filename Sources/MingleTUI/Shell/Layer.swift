@@ -64,6 +64,16 @@ public enum ScreenKind: Equatable, Sendable {
         }
     }
 
+    /// What a terminal locked to this screen may write (the room view is never locked).
+    var desk: Desk? {
+        switch self {
+        case .reception: .reception
+        case .stall(let id): id.map(Desk.stall)
+        case .timekeeper: .timekeeper
+        case .board: .board
+        }
+    }
+
     /// The F-key that shows it on an unlocked terminal.
     public var fKey: Int {
         switch self {
