@@ -119,7 +119,8 @@ enum ReportCharts {
             c.label("\(names[i]) \(i + 1)", left - 5, top + Double(i) * cell + cell * 0.7, anchor: "end", size: min(11, cell * 0.6))
             for j in 0..<n {
                 let v = r.matrix[i][j]
-                let fill = i == j ? "#eeeeee" : v == 0 ? "#ffffff" : Chart.shade(Double(v) / most, to: blue)
+                // The diagonal (one ministry's own people) in grey: counted in the table, told apart here.
+                let fill = v == 0 ? (i == j ? "#eeeeee" : "#ffffff") : Chart.shade(Double(v) / most, to: i == j ? (110, 110, 110) : blue)
                 c.rect(left + Double(j) * cell, top + Double(i) * cell, cell - 1, cell - 1, fill: fill,
                        title: "\(names[i]) × \(names[j]): \(v) min")
             }

@@ -38,8 +38,16 @@ struct ReportModel {
     let pairs, crossPairs: Int
     let newPOs: [NewPORow]
     let newPOsMet, newPOsTotal: Int
+    let newPOsShare: String
+    /// The afternoon's purpose in one line: who met someone from another ministry.
+    let metAcross, cameCount: Int
+    let metAcrossShare: String
     let mostConnected: [ReachRow]
     let leastConnected: [ReachRow]
+    /// Ministries that met no other, named together (rather than five picked from a tie).
+    let metNoOther: String
+    /// Nothing has happened yet: the report says so at the top.
+    let isEmpty: Bool
     let messages: [MessageRow]
     let help: [HelpRow]
     var attendanceChart: Chart
@@ -69,7 +77,8 @@ struct ReportModel {
         venue = Paper.clean(c.venue)
         let l = now.local
         generatedAt = "\(l.year)-\(String(l.month).leftPadded(2))-\(String(l.day).leftPadded(2)) \(now.clock)"
-        countedUntil = until.clock
+        let u = until.local
+        countedUntil = "\(u.year)-\(String(u.month).leftPadded(2))-\(String(u.day).leftPadded(2)) \(until.clock)"
         encounterMinutes = enc.minimumMinutes
 
         let h = room.headcounts
@@ -95,8 +104,9 @@ struct ReportModel {
         let rundown = room.rundown(now: until)
         phases = rundown.map { r in
             let over = r.hasStarted ? r.elapsedSeconds - r.plannedSeconds : 0
+            let end = r.isCurrent ? "進行中 running" : clock(r.actualEnd)
             return PhaseRow(zh: ReportModel.phaseZh[r.phase] ?? "", en: r.phase.rawValue, plannedStart: r.plannedStart.description,
-                            plannedMinutes: r.plannedMinutes, actualStart: clock(r.actualStart), actualEnd: clock(r.actualEnd),
+                            plannedMinutes: r.plannedMinutes, actualStart: clock(r.actualStart), actualEnd: end,
                             actualMinutes: r.hasStarted ? "\(Int((Double(r.elapsedSeconds) / 60).rounded())) min" : "",
                             over: r.hasStarted ? minutes(over) : "")
         }
@@ -139,11 +149,21 @@ struct ReportModel {
         }
         newPOsTotal = newcomers.count
         newPOsMet = newcomers.filter { $0.metSeniorElsewhere == true }.count
+        func share(_ n: Int, of d: Int) -> String { d == 0 ? "—" : "\(Int((Double(n) / Double(d) * 100).rounded()))%" }
+        newPOsShare = share(newPOsMet, of: newPOsTotal)
+        cameCount = room.headcounts.came
+        metAcross = enc.people.filter { room.presence[$0.person].came && !$0.otherMinistries.isEmpty }.count
+        metAcrossShare = share(metAcross, of: cameCount)
+        isEmpty = room.lastEventAt == nil || cameCount == 0
         let reach = Room.ministryReach(enc)
         let ranked = reach.enumerated().map { ReachRow(rank: $0.offset + 1, ministry: ministryName($0.element.ministry),
                                                        others: $0.element.otherMinistries, minutes: $0.element.minutes) }
-        mostConnected = Array(ranked.prefix(5))
-        leastConnected = ranked.count > 5 ? Array(ranked.suffix(min(5, ranked.count - 5)).reversed()) : []
+        // Ministries that met nobody from elsewhere are one group, named together; the least
+        // connected are those that met at least one other.
+        let connected = ranked.filter { $0.others > 0 }
+        mostConnected = Array(connected.prefix(5))
+        leastConnected = connected.count > 5 ? Array(connected.suffix(min(5, connected.count - 5)).reversed()) : []
+        metNoOther = ranked.filter { $0.others == 0 }.map(\.ministry).joined(separator: "、")
         messages = room.messages.map { m in
             MessageRow(at: m.time.clock, by: Paper.clean(m.by),
                        text: m.text.trimmedSpaces().isEmpty ? "（清除看板訊息 cleared the board）" : Paper.clean(m.text))

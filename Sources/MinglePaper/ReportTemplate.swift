@@ -27,12 +27,18 @@ enum ReportTemplate {
     .matrix td, .matrix th { padding: 0.3mm 1mm; font-size: 7.5pt; text-align: right; }
     .matrix td:first-child { text-align: left; white-space: nowrap; }
     .none { color: #666; font-style: italic; }
+    .headline { font-size: 12pt; border-left: 1.5mm solid #1b7a3d; padding: 1mm 3mm; background: #f1f8f3; }
+    .empty { font-size: 12pt; border-left: 1.5mm solid #b35a00; padding: 1mm 3mm; background: #fdf3e8; }
+    .note { font-size: 8.5pt; color: #555; margin: 0 0 2mm 0; }
     .pair { display: flex; gap: 6mm; flex-wrap: wrap; align-items: flex-start; }
     </style>
     </head>
     <body>
     <h1>活動報告 Report — {{title}}</h1>
     <p class="sub">{{date}} · {{venue}} · 資料至 counted until {{countedUntil}} · 製作 made {{generatedAt}}</p>
+    {{#isEmpty}}<p class="empty">尚無活動紀錄：還沒有人報到，以下都是 0。Nothing recorded yet: nobody has checked in, so every number below is 0.</p>{{/isEmpty}}
+    {{^isEmpty}}<p class="headline">出席的 {{cameCount}} 人中，<b data-key="met_across">{{metAcross}}</b> 人（{{metAcrossShare}}）在攤位遇見了其他機關的人；新任 PO {{newPOsTotal}} 人中，{{newPOsMet}} 人（{{newPOsShare}}）遇見了其他機關的資深 PO。<br/>
+    Of the {{cameCount}} who came, {{metAcross}} ({{metAcrossShare}}) met someone from another ministry at a stall; of {{newPOsTotal}} new POs, {{newPOsMet}} ({{newPOsShare}}) met a senior PO from another ministry.</p>{{/isEmpty}}
 
     <h2>出席 Attendance</h2>
     <dl class="figures">
@@ -71,12 +77,13 @@ enum ReportTemplate {
     <h2>攤位 The stalls</h2>
     {{#occupancyChart}}<figure>{{> chart}}<figcaption>{{caption}}</figcaption></figure>{{/occupancyChart}}
     <table class="stalls">
-    <thead><tr><th>攤位 Stall</th><th>攤主 Hosts</th><th class="n">座位 seats</th><th class="n">坐過的人 people</th><th class="n">機關 ministries</th><th class="n">最多 peak</th><th>時間 at</th><th class="n">相遇 encounters</th></tr></thead>
+    <thead><tr><th>攤位 Stall</th><th>攤主 Hosts</th><th class="n">座位 seats</th><th class="n">坐過的人 people</th><th class="n">機關 ministries</th><th class="n">最多 peak</th><th>時間 at</th><th class="n">在此相遇 encounters here</th></tr></thead>
     <tbody>{{#stalls}}<tr><td>{{name}}</td><td>{{owners}}</td><td class="n">{{seats}}</td><td class="n">{{people}}</td><td class="n">{{ministries}}</td><td class="n">{{peak}}</td><td>{{peakAt}}</td><td class="n">{{encounters}}</td></tr>{{/stalls}}</tbody>
     </table>
+    <p class="note">在此相遇：有一部分時間在這個攤位同桌的相遇。兩人在幾個攤位都同桌過，每個攤位各算一次，所以這一欄加起來會多於當天的相遇數。Encounters here: pairs who met and sat together at this stall for part of it; a pair who sat together at several stalls counts at each, so the column adds up to more than the day's encounters.</p>
 
     <h2>誰遇見了誰 Who met whom</h2>
-    <p>同一攤位同時坐滿 {{encounterMinutes}} 分鐘算「相遇」。Two people met when they sat at one stall together for {{encounterMinutes}} minutes or more in all.
+    <p>兩人在同一攤位同桌的時間，一天累計滿 {{encounterMinutes}} 分鐘，算「相遇」。Two people met when they sat at one stall together for {{encounterMinutes}} minutes or more in all.
     相遇 Encounters: <b data-key="pairs">{{pairs}}</b>，跨機關 across ministries: <b data-key="cross_pairs">{{crossPairs}}</b>。</p>
     {{#heatMap}}<figure>{{> chart}}<figcaption>{{caption}}</figcaption></figure>{{/heatMap}}
     <table class="matrix">
@@ -84,7 +91,7 @@ enum ReportTemplate {
     <tbody>{{#matrix}}<tr><td>{{number}} {{name}}</td>{{#cells}}<td>{{value}}</td>{{/cells}}</tr>{{/matrix}}</tbody>
     </table>
     <h3>新任 PO 遇見其他機關的資深 PO New POs who met a senior PO from another ministry</h3>
-    <p><b data-key="new_met">{{newPOsMet}}</b> / <b data-key="new_total">{{newPOsTotal}}</b></p>
+    <p><b data-key="new_met">{{newPOsMet}}</b> / <b data-key="new_total">{{newPOsTotal}}</b>（{{newPOsShare}}）</p>
     {{^empty(newPOs)}}<table class="newpos"><thead><tr><th>姓名 Name</th><th>機關 Ministry</th><th>遇見資深 PO met a senior PO</th><th class="n">遇見的人 people met</th><th class="n">其他機關 other ministries</th></tr></thead>
     <tbody>{{#newPOs}}<tr><td>{{name}}</td><td>{{ministry}}</td><td>{{met}}</td><td class="n">{{people}}</td><td class="n">{{ministries}}</td></tr>{{/newPOs}}</tbody></table>{{/empty(newPOs)}}
     {{^newPOs}}<p class="none">今天沒有新任 PO 出席。No new PO came.</p>{{/newPOs}}
@@ -96,12 +103,13 @@ enum ReportTemplate {
     {{^empty(leastConnected)}}<table class="least"><thead><tr><th class="n">#</th><th>最少 Least connected</th><th class="n">其他機關 ministries</th><th class="n">分鐘 min</th></tr></thead>
     <tbody>{{#leastConnected}}<tr><td class="n">{{rank}}</td><td>{{ministry}}</td><td class="n">{{others}}</td><td class="n">{{minutes}}</td></tr>{{/leastConnected}}</tbody></table>{{/empty(leastConnected)}}
     </div>
+    {{#metNoOther}}<p>沒有遇見其他機關 Met no other ministry: {{metNoOther}}</p>{{/metNoOther}}
 
     <h2>訊息與求助 Messages and help requests</h2>
     {{^empty(messages)}}<table class="messages"><thead><tr><th>時間 at</th><th>誰 by</th><th>訊息 Message</th></tr></thead>
     <tbody>{{#messages}}<tr><td>{{at}}</td><td>{{by}}</td><td>{{text}}</td></tr>{{/messages}}</tbody></table>{{/empty(messages)}}
     {{^messages}}<p class="none">沒有廣播訊息。No messages to the room.</p>{{/messages}}
-    {{^empty(help)}}<table class="help"><thead><tr><th>攤位 Stall</th><th>求助 asked at</th><th>誰 by</th><th>處理 answered at</th><th>誰 by</th><th class="n">等了 waited</th></tr></thead>
+    {{^empty(help)}}<table class="help"><thead><tr><th>攤位 Stall</th><th>求助 asked at</th><th>求助者 asked by</th><th>處理 answered at</th><th>處理者 answered by</th><th class="n">等了 waited</th></tr></thead>
     <tbody>{{#help}}<tr><td>{{stall}}</td><td>{{askedAt}}</td><td>{{askedBy}}</td><td>{{answeredAt}}</td><td>{{answeredBy}}</td><td class="n">{{waited}}</td></tr>{{/help}}</tbody></table>{{/empty(help)}}
     {{^help}}<p class="none">沒有攤位求助。No stall asked for help.</p>{{/help}}
     </body>
@@ -114,6 +122,14 @@ enum ReportTemplate {
     # 活動報告 Report — {{title}}
 
     {{date}} · {{venue}} · 資料至 counted until {{countedUntil}} · 製作 made {{generatedAt}}
+    {{#isEmpty}}
+
+    **尚無活動紀錄：還沒有人報到，以下都是 0。Nothing recorded yet: nobody has checked in, so every number below is 0.**
+    {{/isEmpty}}
+    {{^isEmpty}}
+
+    **出席的 {{cameCount}} 人中，{{metAcross}} 人（{{metAcrossShare}}）在攤位遇見了其他機關的人；新任 PO {{newPOsTotal}} 人中，{{newPOsMet}} 人（{{newPOsShare}}）遇見了其他機關的資深 PO。** Of the {{cameCount}} who came, {{metAcross}} ({{metAcrossShare}}) met someone from another ministry at a stall; of {{newPOsTotal}} new POs, {{newPOsMet}} ({{newPOsShare}}) met a senior PO from another ministry.
+    {{/isEmpty}}
 
     ## 出席 Attendance
 
@@ -133,6 +149,8 @@ enum ReportTemplate {
     {{#total}}
     | **{{name}}** | **{{invited}}** | **{{came}}** | **{{walkIns}}** | **{{leftEarly}}** | **{{absent}}** | **{{rate}}** |
     {{/total}}
+
+    出席率：受邀者中有出席的比例（現場報名不算在內）。Rate: the share of the invited who came (walk-ins not counted).
 
     ### 各身分 By role
 
@@ -186,15 +204,17 @@ enum ReportTemplate {
 
     ## 攤位 The stalls
 
-    | 攤位 Stall | 攤主 Hosts | 座位 seats | 坐過的人 people | 機關 ministries | 最多 peak | 時間 at | 相遇 encounters |
+    | 攤位 Stall | 攤主 Hosts | 座位 seats | 坐過的人 people | 機關 ministries | 最多 peak | 時間 at | 在此相遇 encounters here |
     |---|---|--:|--:|--:|--:|---|--:|
     {{#stalls}}
     | {{name}} | {{owners}} | {{seats}} | {{people}} | {{ministries}} | {{peak}} | {{peakAt}} | {{encounters}} |
     {{/stalls}}
 
+    在此相遇：有一部分時間在這個攤位同桌的相遇；在幾個攤位都同桌過的兩人，每個攤位各算一次。Encounters here: a pair who sat together at several stalls counts at each.
+
     ## 誰遇見了誰 Who met whom
 
-    同一攤位同時坐滿 {{encounterMinutes}} 分鐘算「相遇」。Two people met when they sat at one stall together for {{encounterMinutes}} minutes or more in all. 相遇 Encounters: **{{pairs}}**，跨機關 across ministries: **{{crossPairs}}**。
+    兩人在同一攤位同桌的時間，一天累計滿 {{encounterMinutes}} 分鐘，算「相遇」。Two people met when they sat at one stall together for {{encounterMinutes}} minutes or more in all. 相遇 Encounters: **{{pairs}}**，跨機關 across ministries: **{{crossPairs}}**。
 
     | 機關 Ministry |{{#matrixHeaders}} {{number}} |{{/matrixHeaders}}
     |---|{{#matrixHeaders}}--:|{{/matrixHeaders}}
@@ -204,7 +224,7 @@ enum ReportTemplate {
 
     ### 新任 PO 遇見其他機關的資深 PO New POs who met a senior PO from another ministry
 
-    **{{newPOsMet}} / {{newPOsTotal}}**
+    **{{newPOsMet}} / {{newPOsTotal}}**（{{newPOsShare}}）
 
     {{^empty(newPOs)}}
     | 姓名 Name | 機關 Ministry | 遇見資深 PO met a senior PO | 遇見的人 people met | 其他機關 other ministries |
@@ -229,6 +249,10 @@ enum ReportTemplate {
     {{#leastConnected}}
     | {{rank}} | {{ministry}} | {{others}} | {{minutes}} |
     {{/leastConnected}}
+    {{#metNoOther}}
+
+    沒有遇見其他機關 Met no other ministry: {{metNoOther}}
+    {{/metNoOther}}
 
     ## 訊息與求助 Messages and help requests
 
@@ -244,7 +268,7 @@ enum ReportTemplate {
     {{/messages}}
 
     {{^empty(help)}}
-    | 攤位 Stall | 求助 asked at | 誰 by | 處理 answered at | 誰 by | 等了 waited |
+    | 攤位 Stall | 求助 asked at | 求助者 asked by | 處理 answered at | 處理者 answered by | 等了 waited |
     |---|---|---|---|---|--:|
     {{/empty(help)}}
     {{#help}}

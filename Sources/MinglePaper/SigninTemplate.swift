@@ -1,6 +1,6 @@
 /// The paper sign-in sheet: by ministry, a box to tick and a line to sign for each person, then
-/// blank rows for walk-ins. Rows never split across pages; each ministry's heading repeats
-/// nothing, so a ministry that runs over a page break continues under the same column heads.
+/// blank rows for walk-ins. Each ministry is its own table whose head (the ministry's name and
+/// the column names) the browser repeats when the ministry runs over a page break; rows never split.
 enum SigninTemplate {
     static let html = """
     <!DOCTYPE html>
@@ -14,7 +14,9 @@ enum SigninTemplate {
     body { margin: 0; font-family: \(PaperStyle.fonts); color: #111; font-size: 3.6mm; }
     h1 { font-size: 6mm; margin: 0 0 1mm 0; }
     .sub { margin: 0 0 4mm 0; color: #444; }
-    table { width: 100%; border-collapse: collapse; }
+    table { width: 100%; border-collapse: collapse; margin-bottom: 2mm; }
+    .wministry { width: 42mm; }
+    .walkins td { border-right: 0.2mm solid #ccc; } .walkins td:last-child { border-right: none; }
     thead { display: table-header-group; }
     tr { page-break-inside: avoid; break-inside: avoid; }
     th { text-align: left; font-size: 3.2mm; color: #444; border-bottom: 0.4mm solid #111; padding: 1mm; }
@@ -30,18 +32,23 @@ enum SigninTemplate {
     <body>
     <h1>簽到表 Sign-in sheet</h1>
     <p class="sub">{{title}} · {{date}} · {{venue}} — {{people}} 人 people, {{ministryCount}} 機關 ministries</p>
-    <table>
-    <thead><tr><th class="box">✓</th><th class="name">姓名 Name</th><th class="id">編號 ID</th><th class="role">身分 Role</th><th class="sign">簽名 Signature</th></tr></thead>
-    <tbody>
     {{#ministries}}
-    <tr class="ministry"><td colspan="5">{{name}} <span>{{count}} 人</span></td></tr>
+    <table>
+    <thead><tr class="ministry"><td colspan="5">{{name}} <span>{{count}} 人</span></td></tr>
+    <tr><th class="box">✓</th><th class="name">姓名 Name</th><th class="id">編號 ID</th><th class="role">身分 Role</th><th class="sign">簽名 Signature</th></tr></thead>
+    <tbody>
     {{#people}}
     <tr class="person" data-id="{{id}}"><td class="box"><span></span></td><td class="name"><span style="font-size: {{nameSize}}mm">{{name}}</span></td><td class="id">{{id}}</td><td class="role"><span class="pill" style="background: {{colour}}">{{roleZh}} {{roleEn}}</span></td><td class="sign"></td></tr>
     {{/people}}
+    </tbody>
+    </table>
     {{/ministries}}
-    <tr class="ministry"><td colspan="5">現場報名 Walk-ins <span>姓名、機關、身分 name, ministry, role</span></td></tr>
+    <table class="walkins">
+    <thead><tr class="ministry"><td colspan="5">現場報名 Walk-ins <span>不在名單上的人 people not on the list</span></td></tr>
+    <tr><th class="box">✓</th><th class="name">姓名 Name</th><th class="wministry">機關 Ministry</th><th class="role">身分 Role</th><th class="sign">簽名 Signature</th></tr></thead>
+    <tbody>
     {{#blank}}
-    <tr class="blank"><td class="box"><span></span></td><td class="name"></td><td class="id"></td><td class="role"></td><td class="sign"></td></tr>
+    <tr class="blank"><td class="box"><span></span></td><td class="name"></td><td class="wministry"></td><td class="role"></td><td class="sign"></td></tr>
     {{/blank}}
     </tbody>
     </table>

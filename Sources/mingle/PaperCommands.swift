@@ -29,6 +29,7 @@ struct BadgesCommand: ParsableCommand {
     }
 
     func run() throws {
+        try pageNotToTheScreen(export, example: "mingle badges --out 名牌.html")
         let store = try options.open()
         let room = store.state.room
         var chosen: [Int]
@@ -64,6 +65,13 @@ struct BadgesCommand: ParsableCommand {
     }
 }
 
+/// A page of HTML shown in a terminal is of no use (and `badges` would record tags nobody can
+/// print): with no --out and the screen as the output, say what to type instead.
+func pageNotToTheScreen(_ export: ExportOptions, example: String) throws {
+    guard export.out == nil, isatty(1) != 0 else { return }
+    throw ValidationFailure("this writes a web page to print: add --out FILE, for instance: \(example)")
+}
+
 /// `mingle signin-sheet`: the paper fallback for reception.
 struct SigninSheetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -78,6 +86,7 @@ struct SigninSheetCommand: ParsableCommand {
     }
 
     func run() throws {
+        try pageNotToTheScreen(export, example: "mingle signin-sheet --out 簽到表.html")
         let store = try options.open()
         let room = store.state.room
         try export.emit(Array(SigninSheet.html(room.people, config: store.config, blankRows: blank).utf8))
@@ -103,6 +112,13 @@ struct ReportCommand: ParsableCommand {
             print(pages.markdown, terminator: "")
             say("(mingle report --out FOLDER also writes report.html, with the charts.)")
             return
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isFolder), !isFolder.boolValue {
+            throw ValidationFailure("\(out) is a file; --out names a folder for report.html and report.md, such as --out 報告")
+        }
+        if out.hasSuffix(".html") || out.hasSuffix(".md") {
+            throw ValidationFailure("--out names a folder (report.html and report.md are written into it), not a file: say --out \((out as NSString).deletingPathExtension)")
         }
         do {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)

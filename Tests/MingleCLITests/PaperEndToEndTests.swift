@@ -82,6 +82,12 @@ struct PaperEndToEndTests {
             #expect(html.contains("data-key=\"\(key)\">\(h[key]!)<"), "\(key)")
         }
         #expect(md.contains("| 出席 came | 3 |") && md.contains("| 提早離開 left early | 1 |"))
+        // A file where a folder is meant is said, and nothing is made.
+        let asFile = try CLI.run(["report", "--store", dir, "--out", out + "/x.html"])
+        #expect(asFile.status == 2 && asFile.err.contains("--out names a folder") && !FileManager.default.fileExists(atPath: out + "/x.html"))
+        let onAFile = try CLI.run(["report", "--store", dir, "--out", out + "/report.md"])
+        #expect(onAFile.status == 2 && onAFile.err.contains("--out names a folder"))
+        #expect(md.contains("出席的 3 人中，0 人（0%）在攤位遇見了其他機關的人"))
         // Without --out: the Markdown on stdout.
         let plain = try CLI.run(["report", "--store", dir])
         #expect(plain.out.hasPrefix("# 活動報告 Report") && plain.err.contains("--out"))
