@@ -92,7 +92,14 @@ func openScreens(_ directory: String, _ options: ScreenOptions) throws {
     }
     let terminal: Terminal
     do { terminal = try Terminal() } catch {
-        say(error.description)
+        if let name = options.name {
+            // Reached through a helper's SSH key (mingle access add): nothing else runs.
+            let asked = getenv("SSH_ORIGINAL_COMMAND").map { String(cString: $0) } ?? ""
+            say((asked.isEmpty ? "" : "The command \"\(asked)\" was not run: ")
+                + "\(name)'s key opens one mingle screen and nothing else. Connect with a terminal: ssh -t ACCOUNT@HOST")
+        } else {
+            say(error.description)
+        }
         throw ExitCode(2)
     }
     let app = App(store: store, screen: screen, locked: options.role != nil,

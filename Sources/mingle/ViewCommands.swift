@@ -39,7 +39,7 @@ struct LogCommand: ParsableCommand {
             } else {
                 line += room.describe(e.event)
             }
-            line += " — \(e.author.user) (\(e.author.role))"
+            line += " — \(e.author.who) (\(e.author.role))"
             if s.cancelled.contains(e.seq) { line += "  [undone" + (undoneBy[e.seq].map { " by #\($0)" } ?? "") + "]" }
             if let why = s.refused[e.seq] { line += "  [does not apply: \(why)]" }
             print(Sanitizer.clean(line))
