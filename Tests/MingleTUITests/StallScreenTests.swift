@@ -241,3 +241,51 @@ struct StallScreenTests {
         #expect(app.message == App.Message(text: app.strings.stall.noHelpAsked, isError: true))
     }
 }
+
+/// Issue 11: a screen locked to a role writes only its role's work, whatever asks it to.
+@Suite("Role-locked screens")
+struct LockedScreenTests {
+    @Test func eachLockedScreenRefusesWhatItsRoleDoesNotDo() throws {
+        let cases: [(ScreenKind, Event, String)] = [
+            (.stall("S1"), .checkIn(person: "P011"), "這台是「開放政府」攤位的"),
+            (.stall("S1"), .seat(person: "P006", stall: "S2", forced: false), "這台是「開放政府」攤位的"),
+            (.stall("S1"), .help(stall: "S2", on: false), "這台是「開放政府」攤位的"),
+            (.reception, .phase(from: .chat, to: .photo, move: .next, reason: ""), "這台是報到台"),
+            (.reception, .seat(person: "P006", stall: "S1", forced: true), "這台是報到台"),
+            (.timekeeper, .checkIn(person: "P011"), "這台是計時的"),
+            (.board, .message(text: "hi"), "這台是看板"),
+        ]
+        for (screen, event, words) in cases {
+            let app = try stallDay(screen: screen)
+            let before = app.store.state.history.count
+            #expect(app.write { _ in [event] } == nil, "\(screen) \(event.kind)")
+            #expect(app.message?.isError == true && app.message?.text.contains(words) == true, "\(screen): \(app.message?.text ?? "")")
+            #expect(app.store.state.history.count == before)
+        }
+    }
+
+    @Test func theSameEventsAreWrittenWhenTheirRoleAsks() throws {
+        let cases: [(ScreenKind, Event)] = [
+            (.stall("S1"), .seat(person: "P006", stall: "S1", forced: true)),  // over its seats, in open chat
+            (.stall("S2"), .help(stall: "S2", on: false)),
+            (.reception, .checkIn(person: "P011")),
+            (.reception, .help(stall: "S2", on: false)),
+            (.timekeeper, .message(text: "蛋糕來了")),
+        ]
+        for (screen, event) in cases {
+            let app = try stallDay(screen: screen)
+            #expect(app.write { _ in [event] } != nil, "\(screen) \(event.kind): \(app.message?.text ?? "")")
+        }
+        // Unlocked, the organisers' terminal may do any of it.
+        let open = try stallDay(screen: .reception, locked: false)
+        #expect(open.write { _ in [.phase(from: .chat, to: .photo, move: .next, reason: "")] } != nil)
+    }
+
+    @Test func aLockedStallUndoesOnlyItsOwnSeating() throws {
+        // The fixture's owner of S1 seated people as po on pts/3; this terminal is another.
+        let app = try stallDay(screen: .stall("S1"))
+        let seatedByOwner = try #require(app.store.state.history.last { $0.author.terminal == "pts/3" })
+        #expect(app.write { _ in [.undo(seq: seatedByOwner.seq)] } == nil)
+        #expect(app.message?.text.contains("這台終端機只能復原自己的動作") == true, "\(app.message?.text ?? "")")
+    }
+}
