@@ -28,11 +28,13 @@ public enum AuthorizedKeys {
                                         "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com"]
     static let marker = "mingle-access"
 
-    /// Reads a public key file (`id_ed25519.pub`, or one line pasted from a phone's SSH app).
+    /// Reads a public key: OpenSSH's one line (`id_ed25519.pub`, or the line pasted from a phone's
+    /// SSH app), or the SSH2 format PuTTYgen writes (`---- BEGIN SSH2 PUBLIC KEY ----`).
     public static func publicKey(_ text: String, file: String) throws(Problem) -> PublicKey {
         if text.contains("PRIVATE KEY") {
             throw Problem("\(file) is a private key, which must stay on the helper's device: give the public one (the file ending in .pub)")
         }
+        if text.contains("BEGIN SSH2 PUBLIC KEY") { return try ssh2(text, file: file) }
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
         guard lines.count == 1 else {
@@ -44,12 +46,54 @@ public enum AuthorizedKeys {
             throw Problem("\(file) does not start like a public key (ssh-ed25519 AAAA…, ssh-rsa AAAA… or ecdsa-sha2-…): is it the right file?")
         }
         let type = String(parts[0]), blob = String(parts[1])
-        // The key's own bytes start with its type: a key cut short or mistyped is caught here.
-        guard let data = Data(base64Encoded: blob), data.count > 4 + type.utf8.count,
-              Int(data[0]) << 24 | Int(data[1]) << 16 | Int(data[2]) << 8 | Int(data[3]) == type.utf8.count,
-              String(decoding: data[4..<(4 + type.utf8.count)], as: UTF8.self) == type
-        else { throw Problem("the key in \(file) is damaged or cut short (copy the whole line again)") }
+        guard let data = Data(base64Encoded: blob), wellFormed(Array(data), type: type) else {
+            throw Problem("the key in \(file) is damaged or cut short (copy the whole line again)")
+        }
         return PublicKey(type: type, blob: blob)
+    }
+
+    /// The key's bytes are length-prefixed strings: its type, then the key itself (an Ed25519 key
+    /// is 32 bytes). A key cut short, as a chat app may do to a long line, does not add up.
+    static func wellFormed(_ b: [UInt8], type: String) -> Bool {
+        var fields: [[UInt8]] = [], i = 0
+        while i < b.count {
+            guard i + 4 <= b.count else { return false }
+            let n = Int(b[i]) << 24 | Int(b[i + 1]) << 16 | Int(b[i + 2]) << 8 | Int(b[i + 3])
+            i += 4
+            guard n <= b.count - i else { return false }
+            fields.append(Array(b[i..<(i + n)]))
+            i += n
+        }
+        guard fields.count >= 2, String(decoding: fields[0], as: UTF8.self) == type else { return false }
+        switch type {
+        case "ssh-ed25519": return fields.count == 2 && fields[1].count == 32
+        case "ssh-rsa": return fields.count == 3 && fields[2].count >= 128
+        case "sk-ssh-ed25519@openssh.com": return fields.count == 3 && fields[1].count == 32
+        default: return fields.count >= 3
+        }
+    }
+
+    /// PuTTYgen's export: header lines, then the key in base64 over several lines.
+    static func ssh2(_ text: String, file: String) throws(Problem) -> PublicKey {
+        var body = "", inHeader = false
+        for raw in text.split(whereSeparator: \.isNewline) {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("----") { continue }
+            if inHeader { inHeader = line.hasSuffix("\\"); continue }
+            if line.contains(":") { inHeader = line.hasSuffix("\\"); continue }
+            body += line
+        }
+        guard let data = Data(base64Encoded: body), data.count > 4 else {
+            throw Problem("the key in \(file) is damaged or cut short (export it again)")
+        }
+        let b = Array(data)
+        let n = Int(b[0]) << 24 | Int(b[1]) << 16 | Int(b[2]) << 8 | Int(b[3])
+        guard n < 64, 4 + n <= b.count else { throw Problem("the key in \(file) is damaged or cut short (export it again)") }
+        let type = String(decoding: b[4..<(4 + n)], as: UTF8.self)
+        guard keyTypes.contains(type), wellFormed(b, type: type) else {
+            throw Problem("the key in \(file) is damaged, cut short, or of a kind sshd does not take (make an Ed25519 key)")
+        }
+        return PublicKey(type: type, blob: body)
     }
 
     /// Names, roles, paths that can go into the forced command without quoting trouble.

@@ -35,7 +35,8 @@ struct AccessFileOptions: ParsableArguments {
     /// Writes the whole file anew (temp file + rename, mode 0600), making its folder (0700) if
     /// missing; ~/.ssh is set to 0700, as sshd wants it.
     func write(_ text: String) throws {
-        let dir = (path as NSString).deletingLastPathComponent
+        let parent = (path as NSString).deletingLastPathComponent
+        let dir = parent.isEmpty ? "." : parent
         if !FileManager.default.fileExists(atPath: dir) {
             guard mkdir(dir, 0o700) == 0 else { throw fail(.io("cannot make the folder \(dir): \(Posix.errorText())")) }
         } else if isDefault {
@@ -73,7 +74,7 @@ struct AccessAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add", abstract: "Lock a helper's public key to one screen: sshd runs that mingle screen and nothing else.")
     @Option(help: "reception, stall:ID, timekeeper or board.") var role: String
-    @Option(help: "The helper's public key file (the one ending in .pub).") var key: String
+    @Option(help: "The helper's public key: the file ending in .pub, or the key line itself in quotes (\"ssh-ed25519 AAAA…\").") var key: String
     @Option(help: "Who the key belongs to (one word; it is recorded with everything they do).") var name: String
     @OptionGroup var options: StoreOptions
     @OptionGroup var file: AccessFileOptions
@@ -93,16 +94,27 @@ struct AccessAdd: ParsableCommand {
             let list = store.config.stalls.map { "stall:\($0.id) (\($0.name))" }.joined(separator: ", ")
             throw ValidationFailure(store.config.stalls.isEmpty ? "this store has no stalls (add them to event.toml)" : "there is no stall \(id) in this store; say one of: \(list)")
         }
-        guard let keyBytes = Posix.readFile(key) else { throw fail(.io("cannot read the key file \(key): \(Posix.errorText())")) }
+        // The key line pasted as it is, or a file holding it.
+        let pasted = ["ssh-", "ecdsa-", "sk-"].contains { key.hasPrefix($0) }
+        guard let keyBytes = pasted ? Array(key.utf8) : Posix.readFile(key) else {
+            say("Refused: cannot read the key file \(key) (\(Posix.errorText())). Give the helper's .pub file, or the key line itself in quotes.")
+            throw ExitCode(1)
+        }
         let storePath = realpath(options.directory, nil).map { p in defer { free(p) }; return String(cString: p) } ?? options.directory
         let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         let text = try file.read()
         let line: String, publicKey: AuthorizedKeys.PublicKey
         do {
-            publicKey = try AuthorizedKeys.publicKey(String(decoding: keyBytes, as: UTF8.self), file: key)
+            publicKey = try AuthorizedKeys.publicKey(String(decoding: keyBytes, as: UTF8.self), file: pasted ? "the key given" : key)
             line = try AuthorizedKeys.line(key: publicKey, name: name, role: desk.name, store: storePath, executable: exe)
         } catch {
             say("Refused: \(error.description)")
+            throw ExitCode(1)
+        }
+        // One name, one person: the log tells helpers apart by it, and remove takes back by it.
+        if let same = AuthorizedKeys.grants(in: text).first(where: { $0.name == name }) {
+            say("Refused: \(name) already holds a key (\(same.role) on \(same.store)). Give each person their own name, "
+                + "such as \(name)-\(desk.name.replacingOccurrences(of: "stall:", with: "")), or take the other key back first: mingle access remove \(name)")
             throw ExitCode(1)
         }
         if let n = AuthorizedKeys.lineHolding(publicKey, in: text) {
@@ -120,7 +132,10 @@ struct AccessAdd: ParsableCommand {
         let count = joined.split(separator: "\n", omittingEmptySubsequences: false).count
         print("\(name)'s key now opens \(describeRole(desk, in: store.state.room)) on \(storePath), and nothing else "
               + "(no shell, no forwarding, no command of their own).")
-        print("Written to \(file.path), line \(count). They connect with: ssh -t \(currentAuthor().user)@THIS-COMPUTER")
+        var host = [CChar](repeating: 0, count: 256)
+        let hostName = gethostname(&host, host.count) == 0 ? String(cString: host) : "THIS-COMPUTER"
+        print("Written to \(file.path), line \(count). They connect with: ssh -t \(currentAuthor().user)@\(hostName) "
+              + "(on a phone: host \(hostName) or this computer's address, user \(currentAuthor().user), their key).")
     }
 }
 

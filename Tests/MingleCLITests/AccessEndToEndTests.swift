@@ -150,12 +150,34 @@ struct AccessEndToEndTests {
         try "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB\n".write(toFile: dir + "/cut.pub", atomically: true, encoding: .utf8)
         r = try CLI.run(["access", "add", "--role", "board", "--key", dir + "/cut.pub", "--name", "a"] + to)
         #expect(r.status == 1 && r.err.contains("damaged or cut short"))
+        // A line cut short as a chat app may do (a shorter base64 that still decodes) is caught.
+        let whole = try String(contentsOfFile: dir + "/k.pub", encoding: .utf8)
+        try String(whole.prefix(60)).write(toFile: dir + "/short.pub", atomically: true, encoding: .utf8)
+        r = try CLI.run(["access", "add", "--role", "board", "--key", dir + "/short.pub", "--name", "a"] + to)
+        #expect(r.status == 1 && r.err.contains("damaged or cut short"), "\(r.err)")
+        r = try CLI.run(["access", "add", "--role", "board", "--key", dir + "/nothing.pub", "--name", "a"] + to)
+        #expect(r.status == 1 && r.err.contains("cannot read the key file") && r.err.contains("the key line itself"))
         r = try CLI.run(["access", "add", "--role", "board", "--key", dir + "/k.pub", "--name", "a"] + to)
         #expect(r.status == 0)
+        // One name, one person.
+        try keygen(dir + "/k2")
+        r = try CLI.run(["access", "add", "--role", "stall:S2", "--key", dir + "/k2.pub", "--name", "a"] + to)
+        #expect(r.status == 1 && r.err.contains("a already holds a key (board"), "\(r.err)")
+        // The key line pasted as it is, and PuTTYgen's SSH2 export, are read too.
+        r = try CLI.run(["access", "add", "--role", "stall:S2", "--key", try String(contentsOfFile: dir + "/k2.pub", encoding: .utf8), "--name", "b2"] + to)
+        #expect(r.status == 0, "\(r.err)")
+        try keygen(dir + "/k3")
+        let ssh2 = try CLI.runProgram("/usr/bin/ssh-keygen", ["-e", "-f", dir + "/k3.pub"]).out
+        #expect(ssh2.contains("BEGIN SSH2 PUBLIC KEY"))
+        try ssh2.write(toFile: dir + "/k3.ssh2", atomically: true, encoding: .utf8)
+        r = try CLI.run(["access", "add", "--role", "timekeeper", "--key", dir + "/k3.ssh2", "--name", "c3"] + to)
+        #expect(r.status == 0, "\(r.err)")
+        let k3 = try String(contentsOfFile: dir + "/k3.pub", encoding: .utf8).split(separator: " ")[1]
+        #expect(try String(contentsOfFile: dir + "/authorized_keys", encoding: .utf8).contains("ssh-ed25519 \(k3) mingle-access name=c3"))
         r = try CLI.run(["access", "add", "--role", "timekeeper", "--key", dir + "/k.pub", "--name", "b"] + to)
         #expect(r.status == 1 && r.err.contains("already opens mingle for a (board"))
         r = try CLI.run(["access", "remove", "nobody", "--to", dir + "/authorized_keys"])
-        #expect(r.status == 1 && r.err.contains("Keys there belong to: a"))
+        #expect(r.status == 1 && r.err.contains("Keys there belong to: a, b2, c3"))
         // A key that already logs in with a shell cannot also be locked: sshd would use the first line.
         let k = try String(contentsOfFile: dir + "/k.pub", encoding: .utf8)
         try k.write(toFile: dir + "/plain", atomically: true, encoding: .utf8)

@@ -82,12 +82,12 @@ struct StallScreenTests {
     @Test func theOtherScreensSayWhatSizeTheyNeed() throws {
         for screen in [ScreenKind.reception, .timekeeper, .stall(nil)] {
             let app = try stallDay(screen: screen, locked: screen != .stall(nil))
-            #expect(app.screenText(40, 16).contains("終端機太小 — 至少需要 60×16"), "\(screen)")
+            #expect(app.screenText(40, 16).filter { !$0.isWhitespace }.contains("終端機太小—至少需要60×16"), "\(screen)")
             #expect(!app.screenText(60, 16).contains("終端機太小"), "\(screen)")
         }
         let stall = try stallDay(screen: .stall("S1"))
-        #expect(stall.screenText(39, 16).contains("至少需要 40×16"))
-        #expect(stall.screenText(40, 15).contains("至少需要 40×16"))
+        #expect(stall.screenText(39, 16).filter { !$0.isWhitespace }.contains("至少需要40×16"))
+        #expect(stall.screenText(40, 15).filter { !$0.isWhitespace }.contains("至少需要40×16"))
     }
 
     @Test(arguments: [(80, 24), (160, 48)], ["zh-TW", "en"])
@@ -287,5 +287,41 @@ struct LockedScreenTests {
         let seatedByOwner = try #require(app.store.state.history.last { $0.author.terminal == "pts/3" })
         #expect(app.write { _ in [.undo(seq: seatedByOwner.seq)] } == nil)
         #expect(app.message?.text.contains("這台終端機只能復原自己的動作") == true, "\(app.message?.text ?? "")")
+    }
+}
+
+/// From a stall owner's try on a phone (issue 11).
+@Suite("The stall owner on a phone")
+struct PhoneOwnerTests {
+    @Test func keysChangeNothingWhileTheScreenIsTooSmallToShowIt() throws {
+        let app = try stallDay(screen: .stall("S1"))
+        _ = app.render(30, 12)
+        let before = app.store.state.history.count
+        app.press(.down, .function(7), .function(8))
+        app.type("P006")
+        app.press(.enter)
+        #expect(app.store.state.history.count == before)
+        #expect(app.screenText(30, 12).contains("請把手機橫放"))
+        // Big enough again: the same keys work.
+        _ = app.render(40, 16)
+        app.press(.function(8))
+        #expect(app.store.state.history.count == before + 1)
+    }
+
+    @Test func aHelpRequestWithdrawnFromAnotherOfTheStallsTerminalsIsNotAnAnswer() throws {
+        let app = try stallDay(screen: .stall("S2"), language: "en")
+        // The same owner withdraws it from their laptop (another terminal of S2).
+        try app.store.append(.help(stall: "S2", on: false), by: Author(user: "po2", role: "stall:S2", terminal: "pts/9", pid: 9))
+        let text = app.screenText()
+        #expect(!text.contains("answered"), "\(text)")
+        #expect(!text.contains("HELP asked"))
+    }
+
+    @Test func f8StaysOnTheKeyBarOfAPhone() throws {
+        let app = try stallDay(screen: .stall("S1"))
+        _ = app.render(40, 16)
+        app.press(.down)  // someone selected: F7 joins the bar
+        let bar = app.screenText(40, 16).split(separator: "\n")[14]
+        #expect(bar.contains("F7") && bar.contains("F8") && bar.contains("F10"), "\(bar)")
     }
 }

@@ -53,6 +53,8 @@ extension StallScreen {
                 row += 1
             }
         } else if let cleared = room.helpClearedBy[si],
+                  // Withdrawn by this stall itself (from any of its terminals) is not an answer.
+                  cleared.author.role != "stall:\(st.id)",
                   cleared.author.user != app.author.user || cleared.author.terminal != app.author.terminal,
                   PersonCells.minutes(since: cleared.at, now: now) < StallScreen.recentMinutes {
             // Cleared by someone else than this terminal (the organisers): someone is on their way.

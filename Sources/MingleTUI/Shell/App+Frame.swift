@@ -112,9 +112,17 @@ extension App {
         let layer = top
         let shell = shellKeys(for: layer)
         func usable(_ b: KeyBinding) -> Bool { b.inBar && b.disabled(self) == nil }
-        var hints = layer.keyMap(strings).bindings.filter(usable).map { (key: $0.keyLabel, label: $0.label, keep: false) }
-        let essential: Set<Key> = [.function(1), .function(10), .char("q")]
-        hints += shell.bindings.filter(usable).map { b in (key: b.keyLabel, label: b.label, keep: b.keys.contains { essential.contains($0) }) }
+        // Kept while others give way: help, quit, and F8 — a stall asking for help, or the desk
+        // answering it — which a senior official on a phone must always find.
+        let essential: Set<Key> = [.function(1), .function(10), .char("q"), .function(8)]
+        var hints = layer.keyMap(strings).bindings.filter(usable).map { b in
+            (key: b.keyLabel, label: b.label, keep: b.keys.contains(.function(8)))
+        }
+        hints += shell.bindings.filter(usable).map { b in
+            // On a phone the quit key is named short: Ctrl-C still works, and help says so.
+            (key: c.columns < App.minimumSize.columns && b.keys.contains(.function(10)) ? "F10" : b.keyLabel, label: b.label,
+             keep: b.keys.contains { essential.contains($0) })
+        }
         func width(_ h: [(key: String, label: String, keep: Bool)]) -> Int {
             h.reduce(0) { $0 + DisplayWidth.of($1.key) + DisplayWidth.of($1.label) + 3 }
         }

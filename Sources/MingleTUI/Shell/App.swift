@@ -70,6 +70,10 @@ public final class App {
     /// first, then the shell's keys that reach it. A key in neither does nothing.
     public func handle(_ key: Key) {
         if key == .resize { return }
+        // While the screen is too small nothing is shown, so nothing may change unseen: only
+        // quitting and repainting work until it is big enough again.
+        if lastSize.columns < neededSize.columns || lastSize.rows < neededSize.rows,
+           ![.function(10), .ctrl("c"), .ctrl("l")].contains(key) { return }
         message = nil  // a message fades at the next key; what this key says replaces it
         let layer = top
         guard let binding = layer.keyMap(strings).binding(for: key) ?? shellKeys(for: layer).binding(for: key) else { return }
