@@ -51,7 +51,9 @@ public final class Store {
         }
         guard Posix.exists(directory + "/" + ConfigFile.fileName) else {
             throw .noStore(Posix.isDirectory(directory)
-                ? "\(directory) is not a mingle store (there is no \(ConfigFile.fileName) in it). Make one with `mingle init \(directory)`."
+                ? (directory == "."
+                    ? "This folder is not a mingle store (there is no \(ConfigFile.fileName) here). Name the store with --store DIR (or set MINGLE_STORE), or make one here with `mingle init .`."
+                    : "\(directory) is not a mingle store (there is no \(ConfigFile.fileName) in it). Make one with `mingle init \(directory)`.")
                 : "there is no folder \(directory). Make a store with `mingle init \(directory)`.")
         }
         configStamp = Posix.FileStamp(directory + "/" + ConfigFile.fileName)

@@ -127,6 +127,11 @@ struct StallScreenTests {
     @Test func searchingFindsOnlyPeopleHereAndEscClearsIt() throws {
         let app = try stallDay(screen: .stall("S2"), language: "en")
         app.type("P004")  // checked out
+        #expect(app.screenText().contains("吳耀文 (財政部) checked out at 15:14: back at reception, they can sit again"), "\(app.screenText())")
+        app.press(.enter)
+        #expect(app.message?.text.hasPrefix("吳耀文 (財政部) checked out at") == true)
+        app.press(.escape)
+        app.type("Nobody-like-this")
         #expect(app.screenText().contains("nobody here matches"))
         app.press(.enter)
         #expect(app.message == App.Message(text: app.strings.stall.nobodyHereMatches, isError: true))
@@ -323,5 +328,16 @@ struct PhoneOwnerTests {
         app.press(.down)  // someone selected: F7 joins the bar
         let bar = app.screenText(40, 16).split(separator: "\n")[14]
         #expect(bar.contains("F7") && bar.contains("F8") && bar.contains("F10"), "\(bar)")
+    }
+}
+
+extension PhoneOwnerTests {
+    @Test func someoneNotCheckedInIsNamedWithWhatToDo() throws {
+        let app = try stallDay(screen: .stall("S2"))
+        app.type("P011")
+        let text = app.screenText(40, 16).filter { !$0.isWhitespace }
+        #expect(text.contains("還沒報到：請他先到報到處"), "\(app.screenText(40, 16))")
+        app.press(.enter)
+        #expect(app.message?.text.contains("還沒報到") == true)
     }
 }

@@ -80,7 +80,7 @@ extension StallScreen {
         let leaverRows = leavers.isEmpty ? 0 : min(leavers.count, max(0, listRows - max(1, v.seated.count) - 1))
         let listBottom = leaverRows > 0 ? last - leaverRows - 1 : last
 
-        let roleW = narrow ? 0 : 8, lastW = narrow ? (searching ? 9 : 6) : min(24, max(8, width / 4))
+        let roleW = narrow ? 0 : 8, lastW = narrow ? (searching ? 13 : 6) : min(24, max(8, width / 4))
         let nameW = narrow ? 12 : min(24, max(10, (width - roleW - lastW - 4) * 9 / 20))
         let ministryW = min(24, max(6, width - roleW - lastW - nameW - 4))
         let widths = [nameW, ministryW, roleW, lastW]
@@ -138,7 +138,10 @@ extension StallScreen {
         let s = app.strings, room = app.store.state.room
         let matches = matches(app)
         guard !matches.isEmpty else {
-            c.put(" " + s.stall.nobodyHereMatches, row: top, column: 0, width: c.columns, style: .dim)
+            // Someone on the list who is not here yet is named, with what to do.
+            for (i, line) in Wrap.lines(whyNobodyMatches(app), width: c.columns - 2).prefix(3).enumerated() {
+                c.put(" " + line, row: top + i, column: 0, width: c.columns, style: .dim)
+            }
             return
         }
         let selectedRow = picker.row(in: matches)

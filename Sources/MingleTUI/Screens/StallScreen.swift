@@ -89,7 +89,7 @@ final class StallScreen: Screen {
     private func cannotSeat(_ app: App) -> String? {
         guard stall(app) != nil else { return app.strings.stall.stallGone }
         guard searching else { return app.strings.stall.typeFirst }
-        guard let p = highlighted(app) else { return app.strings.stall.nobodyHereMatches }
+        guard let p = highlighted(app) else { return whyNobodyMatches(app) }
         do {
             try app.store.state.check([seatEvent(p, app)], at: app.now(), by: app.author, desk: app.desk)
         } catch {
@@ -100,6 +100,17 @@ final class StallScreen: Screen {
             }
         }
         return nil
+    }
+
+    /// Nobody here matches what is typed: someone on the list who is not here is named, with
+    /// what to do; otherwise, that only people here can sit.
+    func whyNobodyMatches(_ app: App) -> String {
+        let room = app.store.state.room, t = app.strings.stall
+        let away = room.findPerson(picker.search.text).filter { !room.presence[$0].isHere }
+        guard away.count == 1 else { return t.nobodyHereMatches }
+        let p = away[0], pr = room.presence[p]
+        return pr.left ? app.strings.fill2(t.checkedOutEarlier, room.label(p), pr.checkOutTime?.clock ?? "")
+                       : app.strings.fill(t.notCheckedInYet, room.label(p))
     }
 
     private func cannotRelease(_ app: App) -> String? {

@@ -1,7 +1,7 @@
 /// The words of the stall owner's screen, the room view and the help requests, in both languages.
 public struct StallStrings: Sendable {
     public var hostAway, hosts, seats, colSeats, nowAtTable, today, helpOn, seatLabel, typeToSeat, colHere, colWhere: String
-    public var nobodySeated, nobodyHereMatches, recentlyLeft, wentTo, wentNowhere, checkedOutAt, minutesAgo, justNow, minutesShort: String
+    public var nobodySeated, nobodyHereMatches, notCheckedInYet, checkedOutEarlier, recentlyLeft, wentTo, wentNowhere, checkedOutAt, minutesAgo, justNow, minutesShort: String
     public var keySeat, keySeatHelp, keyRelease, keyReleaseHelp, keyHelpOn, keyHelpHelp, keyClearOrBack, keyClearOrBackHelp: String
     public var confirmFull, seatedFrom, typeFirst, selectFirst, notAtThisStall, stallGone: String
     public var roomTitle, colStall, helpSince, wanderers, freeFor, newNotSeated, everyoneSeated, noNewWaiting: String
@@ -13,6 +13,8 @@ public struct StallStrings: Sendable {
         helpOn: "HELP asked at %@ — the organisers see it. F8 again withdraws it.",
         seatLabel: "Seat: ", typeToSeat: "type a name to seat someone here", colHere: "Here", colWhere: "Now",
         nobodySeated: "Nobody sits here yet. Type a name to seat someone.", nobodyHereMatches: "nobody here matches (only people checked in can sit)",
+        notCheckedInYet: "%@ has not checked in: send them to reception first (or F8 for the organisers)",
+        checkedOutEarlier: "%@ checked out at %@: back at reception, they can sit again",
         recentlyLeft: "Left in the last %@ min", wentTo: "→ %@", wentNowhere: "→ not at a stall", checkedOutAt: "→ checked out %@",
         minutesAgo: "%@ min ago", justNow: "just now", minutesShort: "%@ min",
         keySeat: "seat here", keySeatHelp: "seat the highlighted person at this stall (from another stall, they move here)",
@@ -42,6 +44,8 @@ public struct StallStrings: Sendable {
         helpOn: "已請工作人員協助（%@ 起）。再按 F8 取消。",
         seatLabel: "入座：", typeToSeat: "輸入姓名，安排入座", colHere: "坐了", colWhere: "目前",
         nobodySeated: "目前沒有人入座。輸入姓名即可安排入座。", nobodyHereMatches: "在場的人沒有符合的（已報到的人才能入座）",
+        notCheckedInYet: "%@ 還沒報到：請他先到報到處（或按 F8 請工作人員來）",
+        checkedOutEarlier: "%@ 已在 %@ 簽退：回報到處報到後就能再入座",
         recentlyLeft: "最近 %@ 分鐘離開", wentTo: "→ %@", wentNowhere: "→ 未入座", checkedOutAt: "→ %@ 簽退",
         minutesAgo: "%@ 分前", justNow: "剛剛", minutesShort: "%@ 分",
         keySeat: "入座", keySeatHelp: "讓選到的人坐到這個攤位（在別的攤位的人會移過來）",
