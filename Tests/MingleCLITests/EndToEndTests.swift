@@ -46,7 +46,8 @@ struct EndToEndTests {
         #expect(shown != nil, "\(screen) \(size)")
         #expect(try t.screen().split(separator: "\n").count <= 20)
         try t.run(["resize-window", "-t", "t", "-x", "50", "-y", "12"])
-        #expect(try t.waitFor("終端機太小 — 至少需要 60×16") != nil)
+        let small = try t.waitUntil { $0.filter { !$0.isWhitespace }.contains("終端機太小—至少需要60×16") }
+        #expect(small.ok, "\(small.screen)")
         try t.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
         #expect(try t.waitFor("F5 看板") != nil)
         #expect(try !t.screen().contains("終端機太小"))
