@@ -45,7 +45,7 @@ struct AccessFileOptions: ParsableArguments {
         var template = Array("\(dir)/.authorized_keys-XXXXXX".utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw fail(.io("cannot write in \(dir): \(Posix.errorText())")) }
-        let temp = String(cString: template)
+        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         fchmod(fd, 0o600)
         let bytes = Array(text.utf8)
         var done = 0
@@ -133,7 +133,7 @@ struct AccessAdd: ParsableCommand {
         print("\(name)'s key now opens \(describeRole(desk, in: store.state.room)) on \(storePath), and nothing else "
               + "(no shell, no forwarding, no command of their own).")
         var host = [CChar](repeating: 0, count: 256)
-        let hostName = gethostname(&host, host.count) == 0 ? String(cString: host) : "THIS-COMPUTER"
+        let hostName = gethostname(&host, host.count) == 0 ? host.withUnsafeBufferPointer { String(cString: $0.baseAddress!) } : "THIS-COMPUTER"
         print("Written to \(file.path), line \(count). They connect with: ssh -t \(currentAuthor().user)@\(hostName) "
               + "(on a phone: host \(hostName) or this computer's address, user \(currentAuthor().user), their key).")
     }

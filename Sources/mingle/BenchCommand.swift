@@ -198,6 +198,7 @@ struct BenchCommand: ParsableCommand {
         p.arguments = args
         let pipe = Pipe()
         p.standardOutput = pipe
+        p.standardError = FileHandle.nullDevice  // the children's "Wrote …" lines are not figures
         try p.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
