@@ -341,3 +341,16 @@ extension PhoneOwnerTests {
         #expect(app.message?.text.contains("還沒報到") == true)
     }
 }
+
+extension PhoneOwnerTests {
+    @Test func helpOnALockedScreenLeavesOutTheKeysThatCannotWorkThere() throws {
+        let locked = try stallDay(screen: .stall("S1"))
+        locked.press(.function(1))
+        #expect(!locked.screenText(40, 16).contains("F2–F5") && !locked.screenText(80, 40).contains("F2–F5"))
+        locked.press(.escape, .function(2))
+        #expect(locked.message?.text == locked.strings.disabledLockedRole)  // pressed anyway: it says why
+        let open = try stallDay(screen: .reception, locked: false)
+        open.press(.function(1))
+        #expect(open.screenText(80, 60).contains("F2–F5"))
+    }
+}

@@ -21,9 +21,9 @@ final class HelpOverlay: Layer {
     /// Section titles, then each binding: its keys and what it does, and why not now if so.
     static func lines(_ maps: [KeyMap], _ s: UIStrings, disabled: (KeyBinding) -> String?) -> [Line] {
         var out: [Line] = []
-        for map in maps where !map.bindings.isEmpty {
+        for map in maps where map.bindings.contains(where: \.inHelp) {
             out.append(Line(key: map.title, text: "", isTitle: true))
-            for b in map.bindings {
+            for b in map.bindings where b.inHelp {
                 let why = disabled(b)
                 out.append(Line(key: b.keyLabel, text: b.help + (why.map { " " + s.fill(s.notNow, $0) } ?? ""), isTitle: false))
             }

@@ -14,12 +14,15 @@ public struct KeyBinding {
     public let help: String
     /// Shown on the hint line (the rest only in help).
     public let inBar: Bool
+    /// Listed in F1's help. A key that can never work on this terminal (switching screens on one
+    /// locked to a role) is left out there, though pressing it still says why.
+    public let inHelp: Bool
     /// Why the key does nothing now (lazygit's GetDisabledReason), or nil when it works. Pressing
     /// a disabled key says the reason; the hint line leaves disabled keys out.
     let disabled: (App) -> String?
     let perform: (App, Key) -> Void
 
-    public init(_ keys: [Key], _ label: String, help: String? = nil, keyLabel: String? = nil, inBar: Bool = true,
+    public init(_ keys: [Key], _ label: String, help: String? = nil, keyLabel: String? = nil, inBar: Bool = true, inHelp: Bool = true,
                 disabled: @escaping (App) -> String? = { _ in nil }, _ perform: @escaping (App, Key) -> Void) {
         self.keys = keys
         anyText = false
@@ -27,6 +30,7 @@ public struct KeyBinding {
         self.label = label
         self.help = help ?? label
         self.inBar = inBar
+        self.inHelp = inHelp
         self.disabled = disabled
         self.perform = perform
     }
@@ -40,6 +44,7 @@ public struct KeyBinding {
         label = help
         self.help = help
         inBar = false
+        inHelp = true
         self.disabled = disabled
         self.perform = perform
     }

@@ -50,7 +50,7 @@ extension App {
     }
 
     static func screenKeys(_ s: UIStrings, locked: Bool) -> KeyBinding {
-        KeyBinding((2...5).map { .function($0) }, s.keyScreens, help: s.keyScreensHelp, keyLabel: "F2–F5", inBar: false,
+        KeyBinding((2...5).map { .function($0) }, s.keyScreens, help: s.keyScreensHelp, keyLabel: "F2–F5", inBar: false, inHelp: !locked,
                    disabled: { _ in locked ? s.disabledLockedRole : nil }) { app, key in
             if case .function(let n) = key, let kind = ScreenKind.forFKey(n), kind.roleName != app.screen.roleName { app.switchTo(kind) }
         }
