@@ -8,7 +8,8 @@ enum ReportTemplate {
     <meta charset="utf-8"/>
     <title>活動報告 Report — {{title}}</title>
     <style>
-    @page { size: A4; margin: 14mm 12mm; }
+    @page { size: A4; margin: 14mm 12mm;
+            @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
     * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     body { font-family: \(PaperStyle.fonts); color: #111; max-width: 190mm; margin: 0 auto; font-size: 10.5pt; line-height: 1.45; }
     h1 { font-size: 18pt; margin: 0; } h2 { font-size: 13.5pt; border-bottom: 0.5mm solid #1f4e99; margin-top: 8mm; page-break-after: avoid; }

@@ -9,7 +9,8 @@ enum SigninTemplate {
     <meta charset="utf-8"/>
     <title>簽到表 Sign-in sheet — {{title}}</title>
     <style>
-    @page { size: A4; margin: 14mm 12mm 16mm 12mm; }
+    @page { size: A4; margin: 14mm 12mm 16mm 12mm;
+            @bottom-right { content: "第 " counter(page) " / " counter(pages) " 頁"; font-size: 3mm; color: #555; } }
     * { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
     body { margin: 0; font-family: \(PaperStyle.fonts); color: #111; font-size: 3.6mm; }
     h1 { font-size: 6mm; margin: 0 0 1mm 0; }

@@ -138,6 +138,8 @@ struct BrowserCheckTests {
         let text = try pdfText(pdf).filter { !$0.isWhitespace }
         for (_, name) in try names(store) { #expect(text.contains(name.filter { !$0.isWhitespace }), "\(name)") }
         #expect(text.contains("現場報名Walk-ins"))
+        let n = try pages(pdf)
+        #expect(text.contains("第1/\(n)頁") && text.contains("第\(n)/\(n)頁"), "page numbers on every page")
         _ = try CLI.runProgram("/usr/bin/pdftoppm", ["-r", "80", "-png", "-singlefile", "-f", "1", "-l", "1", pdf, work + "/signin-page"])
         keepForDocs(work + "/signin-page.png", as: "signin-page.png")
     }
