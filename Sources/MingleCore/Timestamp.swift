@@ -33,6 +33,12 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable {
         return pad2(l.hour) + ":" + pad2(l.minute)
     }
 
+    /// "2026-12-04 14:03", for a report read another day.
+    public var dateAndClock: String {
+        let l = local
+        return String(l.year) + "-" + pad2(l.month) + "-" + pad2(l.day) + " " + pad2(l.hour) + ":" + pad2(l.minute)
+    }
+
     /// "20261204-140312": local time for the names of files set aside next to the log.
     public var fileStamp: String {
         let l = local

@@ -75,10 +75,8 @@ struct ReportModel {
         title = Paper.clean(c.title)
         date = Paper.clean(c.date)
         venue = Paper.clean(c.venue)
-        let l = now.local
-        generatedAt = "\(l.year)-\(String(l.month).leftPadded(2))-\(String(l.day).leftPadded(2)) \(now.clock)"
-        let u = until.local
-        countedUntil = "\(u.year)-\(String(u.month).leftPadded(2))-\(String(u.day).leftPadded(2)) \(until.clock)"
+        generatedAt = now.dateAndClock
+        countedUntil = until.dateAndClock
         encounterMinutes = enc.minimumMinutes
 
         let h = room.headcounts
@@ -151,7 +149,7 @@ struct ReportModel {
         newPOsMet = newcomers.filter { $0.metSeniorElsewhere == true }.count
         func share(_ n: Int, of d: Int) -> String { d == 0 ? "—" : "\(Int((Double(n) / Double(d) * 100).rounded()))%" }
         newPOsShare = share(newPOsMet, of: newPOsTotal)
-        cameCount = room.headcounts.came
+        cameCount = h.came
         metAcross = enc.people.filter { room.presence[$0.person].came && !$0.otherMinistries.isEmpty }.count
         metAcrossShare = share(metAcross, of: cameCount)
         isEmpty = room.lastEventAt == nil || cameCount == 0

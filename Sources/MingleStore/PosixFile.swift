@@ -118,8 +118,8 @@ public enum Posix {
     }
 
     /// Writes a new file completely and durably: temp file, fsync, rename, fsync the folder.
-    /// Used for the roster and for repair; the log itself is only ever appended to.
-    static func writeFileAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(StoreError) {
+    /// Used for the roster, for repair and for authorized_keys; the log itself is only ever appended to.
+    public static func writeFileAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(StoreError) {
         let temp = path + ".tmp-\(getpid())"
         let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .io("cannot write \(temp): \(errorText())") }
@@ -157,7 +157,7 @@ public enum Posix {
         close(fd)
     }
 
-    static func directoryName(_ path: String) -> String {
+    public static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }

@@ -35,28 +35,13 @@ struct AccessFileOptions: ParsableArguments {
     /// Writes the whole file anew (temp file + rename, mode 0600), making its folder (0700) if
     /// missing; ~/.ssh is set to 0700, as sshd wants it.
     func write(_ text: String) throws {
-        let parent = (path as NSString).deletingLastPathComponent
-        let dir = parent.isEmpty ? "." : parent
+        let dir = Posix.directoryName(path)
         if !FileManager.default.fileExists(atPath: dir) {
             guard mkdir(dir, 0o700) == 0 else { throw fail(.io("cannot make the folder \(dir): \(Posix.errorText())")) }
         } else if isDefault {
             chmod(dir, 0o700)
         }
-        var template = Array("\(dir)/.authorized_keys-XXXXXX".utf8CString)
-        let fd = mkstemp(&template)
-        guard fd >= 0 else { throw fail(.io("cannot write in \(dir): \(Posix.errorText())")) }
-        let temp = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        fchmod(fd, 0o600)
-        let bytes = Array(text.utf8)
-        var done = 0
-        while done < bytes.count {
-            let n = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, bytes.count - done) }
-            if n <= 0 { close(fd); unlink(temp); throw fail(.io("cannot write \(path): \(Posix.errorText())")) }
-            done += n
-        }
-        fsync(fd)
-        close(fd)
-        guard rename(temp, path) == 0 else { unlink(temp); throw fail(.io("cannot replace \(path): \(Posix.errorText())")) }
+        try guarded { () throws(StoreError) in try Posix.writeFileAtomically(path, Array(text.utf8), mode: 0o600) }
     }
 }
 

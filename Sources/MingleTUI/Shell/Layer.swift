@@ -52,15 +52,16 @@ public enum ScreenKind: Equatable, Sendable {
     case reception, stall(String?), timekeeper, board
 
     /// `--role` values: reception, stall:ID, timekeeper, board.
+    /// The roles are the core's (Desk); "stall" alone is the room view of an unlocked terminal.
     public static func parse(_ text: String) -> ScreenKind? {
-        switch text {
-        case "reception": return .reception
-        case "timekeeper": return .timekeeper
-        case "board": return .board
-        case "stall": return .stall(nil)
-        default:
-            if text.hasPrefix("stall:"), text.count > 6 { return .stall(String(text.dropFirst(6))) }
-            return nil
+        if text == "stall" { return .stall(nil) }
+        return Desk.parse(text).map { desk in
+            switch desk {
+            case .reception: .reception
+            case .stall(let id): .stall(id)
+            case .timekeeper: .timekeeper
+            case .board: .board
+            }
         }
     }
 
