@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layers point down only: mingle → MingleTUI → MinglePaper → MingleStore → MingleCore;
-// MingleTUI and MinglePaper → MingleTerminal (the one width function and sanitizer).
+// MingleTUI and MinglePaper → MingleTerminal (the one width function); the one sanitizer is in MingleCore.
 let package = Package(
     name: "mingle",
     platforms: [.macOS(.v13)],

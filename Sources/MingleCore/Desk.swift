@@ -35,10 +35,11 @@ public enum Desk: Equatable, Hashable, Sendable {
         case reception, stall(name: String), timekeeper, board
     }
 
-    public func work(in room: Room) -> Work {
+    /// `room` names the stall; without one (a store that cannot be read) its id stands in.
+    public func work(in room: Room?) -> Work {
         switch self {
         case .reception: .reception
-        case .stall(let id): .stall(name: room.index(ofStall: id).map { room.stalls[$0].name } ?? id)
+        case .stall(let id): .stall(name: room.flatMap { r in r.index(ofStall: id).map { r.stalls[$0].name } } ?? id)
         case .timekeeper: .timekeeper
         case .board: .board
         }
@@ -70,5 +71,23 @@ public enum Desk: Equatable, Hashable, Sendable {
             allowed = false
         }
         return allowed ? nil : Refusal(.notThisDesk(work(in: room), event: event.kind))
+    }
+
+    /// Work on the store itself rather than on the day: the roster, the log's repair, who may
+    /// connect. Only the organisers' own (unlocked) terminal does it; a locked desk is refused
+    /// before anything is read or written.
+    public enum StoreWork: String, Sendable {
+        case importRoster = "import", repair, access
+    }
+
+    /// `room`: the day, for the stall's name; nil when the store cannot be read (repair).
+    public func refusal(for work: StoreWork, in room: Room?) -> Refusal {
+        Refusal(.notThisDesk(self.work(in: room), event: work.rawValue))
+    }
+
+    /// Whether this desk may write name tags (they are recorded as `badge` events): checked
+    /// before a page with everyone's names is written.
+    public func mayPrintTags(in room: Room) -> Refusal? {
+        refusal(for: .badgePrinted(person: room.people.first?.id ?? ""), in: room)
     }
 }

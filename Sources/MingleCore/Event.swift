@@ -16,9 +16,11 @@ public struct Author: Equatable, Hashable, Sendable {
         self.key = key
     }
 
-    /// One terminal's own actions: same account, terminal and helper (undo takes back only these).
+    /// One terminal's own actions: same account, terminal, helper and role (undo takes back only
+    /// these). Commands run without a terminal are told apart by their session ("-s1234"); the
+    /// "-" of older logs matches no locked command's.
     public func isSameTerminal(as other: Author) -> Bool {
-        user == other.user && terminal == other.terminal && key == other.key
+        user == other.user && terminal == other.terminal && key == other.key && role == other.role && terminal != "-"
     }
 
     /// Who, by name: the key's helper when there is one ("陳主任 (po)"), else the login user.
@@ -27,7 +29,7 @@ public struct Author: Equatable, Hashable, Sendable {
     /// "host on pts/1 (reception)": who to ask about an earlier action. A command run without a
     /// terminal has "-" there, and the command line is named as the role.
     public var whereabouts: String {
-        (terminal == "-" || terminal.isEmpty ? who : "\(who) on \(terminal)") + " (\(role))"
+        (terminal.hasPrefix("-") || terminal.isEmpty ? who : "\(who) on \(terminal)") + " (\(role))"
     }
 }
 

@@ -124,3 +124,19 @@ public struct Timestamp: Equatable, Hashable, Comparable, Sendable {
 }
 
 private func pad2(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
+
+/// How far two clocks are apart, in words for a host: "3 h 2 min", "9,000 years".
+public enum ClockSkew {
+    public static func words(_ millis: Int64, chinese: Bool = false) -> String {
+        let minutes = abs(millis) / 60_000
+        let days = minutes / 1440
+        if days >= 730 {
+            let years = days / 365
+            return chinese ? "\(years) 年" : "\(years) years"
+        }
+        if days >= 2 { return chinese ? "\(days) 天" : "\(days) days" }
+        let h = minutes / 60, m = minutes % 60
+        if chinese { return h > 0 ? "\(h) 小時 \(m) 分" : "\(m) 分鐘" }
+        return h > 0 ? "\(h) h \(m) min" : "\(m) min"
+    }
+}

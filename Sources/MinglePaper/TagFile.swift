@@ -7,28 +7,31 @@ import MingleStore
 public enum TagFile {
     public static let folder = "print"
 
-    /// "print/tag-W003.html": the id with anything but letters, digits, - and _ made "_", so no id
-    /// can name a file outside the folder.
+    /// "print/tag-W003.html": ASCII letters, digits, - and _ as they are, every other byte of the
+    /// id as _XX (its hex), so no id can name a file outside the folder and two ids never share
+    /// a file ("a/b" is tag-a_2fb, "a_b" tag-a_5fb).
     public static func relativePath(for id: String) -> String {
-        let safe = String(id.unicodeScalars.map { u -> Character in
-            (u.properties.isAlphabetic && u.isASCII) || ("0"..."9").contains(u) || u == "-" || u == "_" ? Character(u) : "_"
-        })
+        var safe = ""
+        for b in id.utf8 {
+            let u = Unicode.Scalar(b)
+            if (u.properties.isAlphabetic && u.isASCII) || ("0"..."9").contains(u) || u == "-" { safe.unicodeScalars.append(u) }
+            else { safe += "_" + (b < 16 ? "0" : "") + String(b, radix: 16) }
+        }
         return "\(folder)/tag-\(safe.isEmpty ? "_" : safe).html"
     }
 
     /// Writes the tag (atomically) and returns its absolute path. The folder is made if missing
     /// (it takes the store's group where the store folder is setgid).
+    /// Written by the one safe writer with the store's mode (0600, 0660 in a group store); a
+    /// `print` that is a link, not a folder, is refused, never followed.
     public static func write(_ person: Person, config: EventConfig, store directory: String) throws(StoreError) -> String {
-        let base = URL(fileURLWithPath: directory).standardizedFileURL
-        let dir = base.appendingPathComponent(folder)
-        let file = base.appendingPathComponent(relativePath(for: person.id))
-        if !FileManager.default.fileExists(atPath: dir.path) {
-            guard mkdir(dir.path, 0o770) == 0 || errno == EEXIST else { throw .io("cannot make the folder \(dir.path): \(Posix.errorText())") }
-        }
-        let html = Badges.html([person], config: config)
-        do { try Data(html.utf8).write(to: file, options: .atomic) } catch {
-            throw .io("cannot write \(file.path): \(Posix.errorText())")
-        }
-        return file.path
+        let base = URL(fileURLWithPath: directory).standardizedFileURL.path
+        let dir = base + "/" + folder
+        let mode = Posix.fileMode(forDirectory: base)
+        let dfd = try Posix.openFolder(dir, creatingWith: mode | 0o100 | (mode & 0o060 != 0 ? 0o010 : 0))
+        defer { close(dfd) }
+        let name = Posix.baseName(relativePath(for: person.id))
+        try Posix.writeFileAtomically(in: dfd, folder: dir, name: name, Array(Badges.html([person], config: config).utf8), mode: mode)
+        return dir + "/" + name
     }
 }

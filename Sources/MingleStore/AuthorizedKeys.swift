@@ -133,15 +133,24 @@ public enum AuthorizedKeys {
         return out
     }
 
+    /// Read as sshd reads the line: the options (up to the first space outside double quotes),
+    /// the key's type and blob, then the comment, which must begin with the marker. The marker's
+    /// text anywhere else (inside a store path in the command, say) makes no grant.
     static func grant(_ line: String, line n: Int) -> Grant? {
-        guard let m = line.range(of: " \(marker) name=") else { return nil }
-        let tail = line[m.upperBound...]
-        guard let r = tail.range(of: " role="), let s = tail.range(of: " store=") else { return nil }
+        var inQuotes = false, escaped = false
+        var end = line.endIndex
+        for i in line.indices {
+            let c = line[i]
+            if escaped { escaped = false; continue }
+            if c == "\\" && inQuotes { escaped = true } else if c == "\"" { inQuotes.toggle() } else if c == " " && !inQuotes { end = i; break }
+        }
+        guard end < line.endIndex, line[..<end].hasPrefix("command=\"") else { return nil }
+        let parts = line[line.index(after: end)...].split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[2].hasPrefix("\(marker) name=") else { return nil }
+        let tail = parts[2].dropFirst(marker.count + 6)
+        guard let r = tail.range(of: " role="), let s = tail.range(of: " store="), r.upperBound <= s.lowerBound else { return nil }
         let name = String(tail[..<r.lowerBound]), role = String(tail[r.upperBound..<s.lowerBound]), store = String(tail[s.upperBound...])
-        let before = line[..<m.lowerBound].split(separator: " ")
-        guard before.count >= 2 else { return nil }
-        return Grant(name: name, role: role, store: store,
-                     key: PublicKey(type: String(before[before.count - 2]), blob: String(before[before.count - 1])), line: n)
+        return Grant(name: name, role: role, store: store, key: PublicKey(type: String(parts[0]), blob: String(parts[1])), line: n)
     }
 
     /// The 1-based line where this key already stands in the file, if it does (a key may have

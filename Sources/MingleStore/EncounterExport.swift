@@ -63,8 +63,7 @@ public enum EncounterExport {
             },
             "ministries": ["names": r.ministries, "minutes": r.matrix] as [String: Any],
         ]
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return Array(data) + [10]
+        return Array(JSONText.render(object, pretty: true).utf8) + [10]
     }
 
     /// An undirected graph: everyone who came is a node (those who met nobody too), each

@@ -25,7 +25,9 @@ public final class EventLog {
     public private(set) var offset = 0
     /// Good lines read so far.
     public private(set) var linesRead = 0
-    public private(set) var lastSeq = 0
+    /// The last good line's sequence number and CRC (the next line's prev=).
+    private(set) var chain = LogScan.Chain()
+    public var lastSeq: Int { chain.lastSeq }
     public private(set) var tail: Tail?
     public var fileName: String { String(path.split(separator: "/").last ?? "events.log") }
 
@@ -45,12 +47,12 @@ public final class EventLog {
 
     private func openFile() throws(StoreError) {
         if fd >= 0 { close(fd) }
-        fd = open(path, (writable ? O_RDWR | O_APPEND : O_RDONLY) | O_CLOEXEC)
+        fd = Posix.openRegular(path, writable ? O_RDWR | O_APPEND : O_RDONLY) ?? -1
         guard fd >= 0 else { throw .damaged(file: fileName, line: 0, problem: "cannot be opened: \(Posix.errorText())", remedy: "") }
         inode = Posix.inode(fd: fd) ?? 0
         offset = 0
         linesRead = 0
-        lastSeq = 0
+        chain = LogScan.Chain()
         tail = nil
     }
 
@@ -59,6 +61,18 @@ public final class EventLog {
 
     /// Opens the file anew and starts reading from its first byte.
     func reopen() throws(StoreError) { try openFile() }
+
+    /// Takes over what `other` (opened on the same path and read) has open and has read.
+    func adopt(_ other: EventLog) throws(StoreError) {
+        if fd >= 0 { close(fd) }
+        fd = other.fd
+        other.fd = -1
+        inode = other.inode
+        offset = other.offset
+        linesRead = other.linesRead
+        chain = other.chain
+        tail = other.tail
+    }
 
     /// Reads every complete line added since the last call. A bad line followed by a good one is
     /// damage in the middle: an error naming the line. Bad lines at the very end are the tail.
@@ -73,8 +87,13 @@ public final class EventLog {
         guard let bytes = Posix.readAll(fd: fd, from: offset) else {
             throw .io("cannot read \(fileName): \(Posix.errorText())")
         }
-        let r = LogScan.read(bytes, firstLine: linesRead + 1, lastSeq: lastSeq)
+        let r = LogScan.read(bytes, firstLine: linesRead + 1, chain: chain)
         if let bad = r.firstBad, let problem = bad.problem {
+            // A break in the chain is never a torn end: the lines around it are whole.
+            if case .unlinked = bad.outcome {
+                throw .damaged(file: fileName, line: bad.number, problem: problem,
+                               remedy: "Nothing will be written until this is looked at: put back the right copy of \(fileName), or run `mingle repair`, which keeps every line and notes where the chain broke.")
+            }
             // An unfinished last line is never damage: a writer may be writing it right now.
             if case .bad = bad.outcome,
                let why = LogScan.damageReason(goodBefore: bad.number > 1, goodAfter: r.goodAfterBad,
@@ -84,7 +103,7 @@ public final class EventLog {
             tail = Tail(line: bad.number, bytes: bytes.count - bad.range.lowerBound,
                         hasNewline: bytes[bad.range.upperBound - 1] == 10, problem: problem)
         }
-        if let last = r.events.last { lastSeq = last.seq }
+        chain = r.chain
         offset += r.consumed
         linesRead += r.events.count
         return r.events
@@ -115,13 +134,22 @@ public final class EventLog {
         guard let tail else { return nil }
         guard let bytes = Posix.readAll(fd: fd, from: offset) else { throw .io("cannot read \(fileName): \(Posix.errorText())") }
         let aside = path + ".torn-line\(tail.line)-\(now.fileStamp)"
-        try Posix.createFile(aside, bytes, mode: Posix.fileMode(forDirectory: Posix.directoryName(path)))
+        let written = try Posix.createFile(aside, bytes, mode: Posix.fileMode(forDirectory: Posix.directoryName(path)), unique: true)
         guard ftruncate(fd, off_t(offset)) == 0, calls.fsync(fd) == 0 else {
             throw .io("cannot cut the torn end off \(fileName): \(Posix.errorText())")
         }
         self.tail = nil
         let what = tail.hasNewline ? "was damaged (\(tail.problem))" : "was incomplete (a writer stopped mid-line)"
-        return "The end of \(fileName) from line \(tail.line) (\(tail.bytes) bytes) \(what); it was moved to \(aside.split(separator: "/").last!) and nothing else changed."
+        return "The end of \(fileName) from line \(tail.line) (\(tail.bytes) bytes) \(what); it was moved to \(Posix.baseName(written)) and nothing else changed."
+    }
+
+    /// Cuts the log back to `size` bytes (a line of this writer's that did not read back), under
+    /// the lock, and forgets what was read past it.
+    func cutBack(to size: Int) throws(StoreError) {
+        guard ftruncate(fd, off_t(size)) == 0, calls.fsync(fd) == 0 else {
+            throw .io("cannot cut \(fileName) back to its last good line: \(Posix.errorText())")
+        }
+        tail = nil
     }
 
     /// One write() of whole lines, then fsync. On any failure the file is cut back to where it
@@ -142,6 +170,58 @@ public final class EventLog {
     }
 }
 
+
+// MARK: The last confirmed line
+
+/// `events.log.last`, beside the log: the sequence number and CRC of the last line a writer
+/// confirmed, rewritten (temp file + rename) after every append. A log that ends before it, or
+/// ends there with another line, lost its newest lines or was put back from an older copy: the
+/// next writer refuses rather than give a confirmed number again, and `check` says so.
+extension EventLog {
+    public struct LastConfirmed: Equatable, Sendable {
+        public var seq: Int
+        public var crc: UInt32
+    }
+
+    public var lastConfirmedPath: String { path + EventLog.lastConfirmedSuffix }
+    public static let lastConfirmedSuffix = ".last"
+
+    /// Nil when there is none (an older store) or it does not read (never an error: it only
+    /// ever adds a check).
+    public func lastConfirmed() -> LastConfirmed? {
+        guard let bytes = Posix.readFile(lastConfirmedPath) else { return nil }
+        var seq: Int?, crc: UInt32?
+        for part in String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            if part.hasPrefix("seq=") { seq = Int(part.dropFirst(4)) }
+            if part.hasPrefix("crc="), part.count == 12 { crc = UInt32(part.dropFirst(4), radix: 16) }
+        }
+        guard let seq, let crc else { return nil }
+        return LastConfirmed(seq: seq, crc: crc)
+    }
+
+    /// Why the log as read does not hold the last confirmed line, or nil when it does.
+    public func lostConfirmedLines() -> StoreError? {
+        guard let last = lastConfirmed() else { return nil }
+        if last.seq < lastSeq || (last.seq == lastSeq && last.crc == chain.lastCRC) { return nil }
+        let what = last.seq == lastSeq
+            ? "its last line, event \(lastSeq), is not the one that was confirmed"
+            : "it ends at event \(lastSeq), but event \(last.seq) was already written and confirmed"
+        return .damaged(file: fileName, line: linesRead, problem: "\(what) (\(Posix.baseName(lastConfirmedPath)) says so): the log lost its newest lines, or an older copy was put in its place",
+                        remedy: "Nothing will be written to it. Put the newest copy of \(fileName) back, or run `mingle repair` to go on from this one (numbers then continue after \(last.seq), so none is given twice).")
+    }
+
+    /// After an append: the record of the last line, safely replaced. Not fsynced: it is written
+    /// after the log's own fsync, so a crash can only leave it behind the log, which is no alarm.
+    func confirm() throws(StoreError) {
+        try EventLog.writeLastConfirmed(logPath: path, seq: lastSeq, crc: chain.lastCRC ?? 0, durable: false)
+    }
+
+    static func writeLastConfirmed(logPath: String, seq: Int, crc: UInt32, durable: Bool) throws(StoreError) {
+        let text = "seq=\(seq) crc=\(String(decoding: LogLineCodec.hex8(crc), as: UTF8.self))\n"
+        try Posix.writeFileAtomically(logPath + lastConfirmedSuffix, Array(text.utf8),
+                                      mode: Posix.fileMode(forDirectory: Posix.directoryName(logPath)), durable: durable)
+    }
+}
 
 extension Posix {
     public static func monotonicSeconds() -> Double {

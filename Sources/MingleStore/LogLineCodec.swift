@@ -2,17 +2,21 @@ import MingleCore
 
 /// One event per line, readable by a person and by grep/awk/cut:
 ///
-///     SEQ TIME TYPE by=USER as=ROLE tty=TTY pid=PID [key=NAME] [grp=SEQ] [KEY=VALUE ...] crc=XXXXXXXX
+///     SEQ TIME TYPE by=USER as=ROLE tty=TTY pid=PID [key=NAME] [grp=SEQ] [KEY=VALUE ...] prev=XXXXXXXX crc=XXXXXXXX
 ///
 /// Values are UTF-8 with `%`, space, control characters, DEL and C1 controls written as `%XX`
 /// (so Chinese names stay readable and a line never holds a raw escape). The CRC-32 covers every
-/// byte before " crc=". See docs/store-format.md.
+/// byte before " crc="; `prev=` is the CRC of the line before (00000000 for the first), so every
+/// line vouches for the one before it and a removed, changed or reordered line is found where the
+/// chain breaks. Logs written before the chain have lines without `prev=`. See docs/store-format.md.
 public enum LogLineCodec {
     static let crcSuffixLength = 13  // " crc=" + 8 hex digits
+    static let prevSuffixLength = 14  // " prev=" + 8 hex digits
 
     // MARK: Encoding
 
-    public static func encode(_ e: LoggedEvent) -> [UInt8] {
+    /// The line for `e`, linked to the line before it by that line's CRC (`prev`).
+    public static func encode(_ e: LoggedEvent, prev: UInt32) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(160)
         out += Array(String(e.seq).utf8)
@@ -27,11 +31,27 @@ public enum LogLineCodec {
         if !e.author.key.isEmpty { field(&out, "key", e.author.key) }
         if let g = e.group { field(&out, "grp", String(g)) }
         for (k, v) in fields(of: e.event) { field(&out, k, v) }
+        out += Array(" prev=".utf8)
+        out += hex8(prev)
         let crc = CRC32.checksum(out)
         out += Array(" crc=".utf8)
         out += hex8(crc)
         out.append(10)
         return out
+    }
+
+    /// Lines for `events` in order, each linked to the one before; the first to `after` (the CRC
+    /// of the log's last line, 0 for an empty log).
+    public static func encode(_ events: [LoggedEvent], after: UInt32) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(events.count * 140)
+        var prev = after
+        for e in events {
+            let line = encode(e, prev: prev)
+            prev = crc(ofEncoded: line)
+            bytes += line
+        }
+        return bytes
     }
 
     static func fields(of event: Event) -> [(String, String)] {
@@ -89,4 +109,30 @@ public enum LogLineCodec {
     private static func percent(_ b: UInt8) -> [UInt8] { [37, hexDigit(b >> 4), hexDigit(b & 15)] }
     private static func hexDigit(_ v: UInt8) -> UInt8 { v < 10 ? 48 + v : 87 + v }
     static func hex8(_ v: UInt32) -> [UInt8] { (0..<8).reversed().map { hexDigit(UInt8((v >> (UInt32($0) * 4)) & 15)) } }
+
+    /// A line's own CRC and the CRC it names as the line before (nil for a line written before
+    /// the chain), read from the line's fixed end (without its newline). Nil when the end is not
+    /// a checksum at all.
+    static func link(_ line: UnsafeBufferPointer<UInt8>) -> (crc: UInt32, prev: UInt32?)? {
+        let n = line.count
+        guard n > crcSuffixLength, let crc = hex8Value(line, at: n - 8), line[n - crcSuffixLength] == 32 else { return nil }
+        let p = n - crcSuffixLength - prevSuffixLength
+        guard p >= 0, line[p] == 32, line[p + 1] == 112, line[p + 2] == 114, line[p + 3] == 101, line[p + 4] == 118, line[p + 5] == 61,
+              let prev = hex8Value(line, at: p + 6) else { return (crc, nil) }
+        return (crc, prev)
+    }
+
+    private static func hex8Value(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
+        var v: UInt32 = 0
+        for i in start..<(start + 8) {
+            guard let d = hexValue(b[i]), b[i] < 65 || b[i] > 70 else { return nil }
+            v = v << 4 | UInt32(d)
+        }
+        return v
+    }
+
+    /// The CRC at the end of an encoded line (with its newline), as `encode` wrote it.
+    static func crc(ofEncoded line: [UInt8]) -> UInt32 {
+        line.withUnsafeBufferPointer { b in link(UnsafeBufferPointer(rebasing: b[0..<(b.count - 1)]))?.crc ?? 0 }
+    }
 }

@@ -12,10 +12,23 @@ public enum LogRepair {
         public var needsRepair: Bool
     }
 
-    /// Every line of the log that is not a good event.
+    /// Every line of the log that is not a good event, and a log that ends before its last
+    /// confirmed line (events.log.last).
     public static func audit(_ path: String) throws(StoreError) -> (goodLines: Int, findings: [Finding]) {
         guard let bytes = Posix.readFile(path) else { throw .io("cannot read \(path): \(Posix.errorText())") }
-        return audit(lines: LogScan.lines(bytes))
+        let lines = LogScan.lines(bytes)
+        var (good, findings) = audit(lines: lines)
+        if let lost = lostLines(lines, path: path) { findings.append(lost) }
+        return (good, findings)
+    }
+
+    /// The finding for a log whose good lines end before the line last confirmed.
+    static func lostLines(_ lines: [LogScan.Line], path: String) -> Finding? {
+        guard let log = try? EventLog(path: path, calls: .system) else { return nil }
+        _ = try? log.readNew()
+        guard log.linesRead == lines.filter({ if case .good = $0.outcome { true } else { false } }).count,
+              case .damaged(_, _, let problem, _)? = log.lostConfirmedLines() else { return nil }
+        return Finding(line: lines.count, problem: problem, needsRepair: true)
     }
 
     static func audit(lines: [LogScan.Line]) -> (goodLines: Int, findings: [Finding]) {
@@ -25,6 +38,10 @@ public enum LogRepair {
         var findings: [Finding] = []
         for (i, l) in lines.enumerated() {
             guard let problem = l.problem else { continue }
+            if case .unlinked = l.outcome {
+                findings.append(Finding(line: l.number, problem: problem, needsRepair: true))
+                continue
+            }
             let isBad: Bool = { if case .bad = l.outcome { true } else { false } }()
             let needsRepair = isBad && LogScan.damageReason(goodBefore: lastGood >= 0, goodAfter: i < lastGood, bytesToEnd: tailBytes) != nil
             findings.append(Finding(line: l.number, problem: problem, needsRepair: needsRepair))
@@ -36,42 +53,80 @@ public enum LogRepair {
         public var findings: [Finding]
         public var setAsideFile: String
         public var backupFile: String
+        /// The lines moved aside (the other findings were kept, or were about the log's end).
+        public var moved: [Int]
     }
 
     /// Moves every bad line into `events.log.damaged-STAMP` and keeps a full copy of the log as
     /// `events.log.before-repair-STAMP`, then puts a log of only the good lines in place (by rename,
-    /// never by rewriting) and appends a note that says what was moved. Nil when nothing is wrong.
+    /// never by rewriting) and appends a note that says what was moved. A line that reads but
+    /// does not link to the one before is kept, and the note says where the chain broke; the
+    /// kept lines are linked anew. A log that lost lines already confirmed goes on after the
+    /// last confirmed number. Nil when nothing is wrong.
     public static func repair(store dir: String, author: Author, now: Timestamp) throws(StoreError) -> Outcome? {
         let path = dir + "/" + Store.logName
-        let fd = open(path, O_RDWR | O_CLOEXEC)
-        guard fd >= 0 else { throw .io("cannot open \(path): \(Posix.errorText())") }
+        guard let fd = Posix.openRegular(path, O_RDWR) else { throw .io("cannot open \(path): \(Posix.errorText())") }
         defer { close(fd) }
         guard flock(fd, LOCK_EX) == 0 else { throw .io("cannot lock \(path): \(Posix.errorText())") }
         defer { flock(fd, LOCK_UN) }
         guard let bytes = Posix.readAll(fd: fd, from: 0) else { throw .io("cannot read \(path): \(Posix.errorText())") }
         let lines = LogScan.lines(bytes)
-        let (_, findings) = audit(lines: lines)
+        var (_, findings) = audit(lines: lines)
+        let lost = lostLines(lines, path: path)
+        if let lost { findings.append(lost) }
         guard !findings.isEmpty else { return nil }
 
         let stamp = now.fileStamp
         let mode = Posix.fileMode(forDirectory: dir)
-        let backup = path + ".before-repair-" + stamp
-        let aside = path + ".damaged-" + stamp
-        try Posix.createFile(backup, bytes, mode: mode)
+        let backup = try Posix.createFile(path + ".before-repair-" + stamp, bytes, mode: mode, unique: true)
         var good: [UInt8] = [], bad: [UInt8] = []
-        var lastSeq = 0
+        var lastSeq = 0, prev: UInt32 = 0, lastTime = now
+        var moved: [Int] = [], unlinked: [Int] = []
         for line in lines {
-            if case .good(let e) = line.outcome { good += bytes[line.range]; lastSeq = e.seq } else { bad += bytes[line.range] }
+            switch line.outcome {
+            case .good(let e), .unlinked(let e, _):
+                if case .unlinked = line.outcome { unlinked.append(line.number) }
+                let relinked = relink(Array(bytes[line.range]), prev: prev)
+                prev = LogLineCodec.crc(ofEncoded: relinked)
+                good += relinked
+                lastSeq = e.seq
+                lastTime = max(lastTime, e.time)
+            case .bad, .incomplete:
+                bad += bytes[line.range]
+                moved.append(line.number)
+            }
         }
-        if bad.last != 10 { bad.append(10) }
-        try Posix.createFile(aside, bad, mode: mode)
-        let numbers = findings.map { String($0.line) }.joined(separator: ", ")
-        let note = LoggedEvent(seq: lastSeq + 1, time: now, author: author, event: .note(
-            text: "repair moved \(findings.count) bad line(s) (line \(numbers)) to \(base(aside)); the log before repair is \(base(backup))"))
-        good += LogLineCodec.encode(note)
-        try Posix.writeFileAtomically(path, good, mode: mode)
-        return Outcome(findings: findings, setAsideFile: base(aside), backupFile: base(backup))
+        var aside = ""
+        if !bad.isEmpty {
+            if bad.last != 10 { bad.append(10) }
+            aside = try Posix.createFile(path + ".damaged-" + stamp, bad, mode: mode, unique: true)
+        }
+        var said: [String] = []
+        if !moved.isEmpty { said.append("moved \(moved.count) bad line(s) (line \(moved.map { "\($0)" }.joined(separator: ", "))) to \(base(aside))") }
+        if !unlinked.isEmpty { said.append("kept line \(unlinked.map { "\($0)" }.joined(separator: ", ")), where a line before was removed or changed") }
+        if let lost { said.append("went on after the last confirmed event: \(lost.problem)") }
+        let confirmed = (try? EventLog(path: path, calls: .system))?.lastConfirmed()?.seq ?? 0
+        let note = LoggedEvent(seq: max(lastSeq, confirmed) + 1, time: lastTime, author: author, event: .note(
+            text: "repair " + said.joined(separator: "; ") + "; the log before repair is \(base(backup))"))
+        let noteLine = LogLineCodec.encode(note, prev: prev)
+        try Posix.writeFileAtomically(path, good + noteLine, mode: mode)
+        try EventLog.writeLastConfirmed(logPath: path, seq: note.seq, crc: LogLineCodec.crc(ofEncoded: noteLine), durable: true)
+        return Outcome(findings: findings, setAsideFile: aside.isEmpty ? "" : base(aside), backupFile: base(backup), moved: moved)
     }
 
     private static func base(_ p: String) -> String { String(p.split(separator: "/").last ?? "") }
+
+    /// A good line (with its newline) linked to `prev`: its fields kept byte for byte, its old
+    /// link (if any) and checksum written anew.
+    static func relink(_ line: [UInt8], prev: UInt32) -> [UInt8] {
+        let body = line.withUnsafeBufferPointer { b -> [UInt8] in
+            let text = UnsafeBufferPointer(rebasing: b[0..<(b.count - 1)])
+            let hasPrev = LogLineCodec.link(text)?.prev != nil
+            return Array(text[0..<(text.count - LogLineCodec.crcSuffixLength - (hasPrev ? LogLineCodec.prevSuffixLength : 0))])
+        }
+        var out = body + Array(" prev=".utf8) + LogLineCodec.hex8(prev)
+        let crc = CRC32.checksum(out)
+        out += Array(" crc=".utf8) + LogLineCodec.hex8(crc) + [10]
+        return out
+    }
 }

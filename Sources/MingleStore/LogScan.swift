@@ -10,8 +10,20 @@ enum LogScan {
     enum Outcome {
         case good(LoggedEvent)
         case bad(String)
+        /// A line that reads as an event but does not link to the line before it (its prev= is
+        /// not that line's CRC): a line was removed, changed or moved there. Never a torn end:
+        /// the event itself may be good, so repair keeps it and says where the chain broke.
+        case unlinked(LoggedEvent, String)
         /// The last bytes of the file, with no newline yet.
         case incomplete
+    }
+
+    /// Where reading stands between calls: the last good sequence number, the CRC of the line
+    /// read last (the next line's prev=) and whether the log's lines carry links yet.
+    struct Chain: Equatable {
+        var lastSeq = 0
+        var lastCRC: UInt32? = 0
+        var linked = false
     }
 
     struct Line {
@@ -26,47 +38,60 @@ enum LogScan {
         var problem: String? {
             switch outcome {
             case .good: nil
-            case .bad(let why): why
+            case .bad(let why), .unlinked(_, let why): why
             case .incomplete: LogScan.unfinishedLine
             }
         }
     }
 
-    /// Calls `visit` for each line in order; `visit` returns false to stop early.
-    /// `firstLine` is the number of the buffer's first line; `lastSeq` the sequence number the
-    /// next good line must exceed.
-    static func forEachLine(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, lastSeq: Int,
-                            _ visit: (Line) -> Bool) {
-        var start = 0, number = firstLine, seq = lastSeq
+    /// Calls `visit` for each line in order, with the chain as it stands after that line; `visit`
+    /// returns false to stop early. `firstLine` is the number of the buffer's first line; `chain`
+    /// where reading stood before it.
+    static func forEachLine(_ buf: UnsafeBufferPointer<UInt8>, firstLine: Int, chain initial: Chain,
+                            _ visit: (Line, Chain) -> Bool) {
+        var start = 0, number = firstLine, chain = initial
         var scratch = Fields()
         while start < buf.count {
             guard let nl = newline(in: buf, from: start) else {
-                _ = visit(Line(number: number, range: start..<buf.count, outcome: .incomplete))
+                _ = visit(Line(number: number, range: start..<buf.count, outcome: .incomplete), chain)
                 return
             }
-            let outcome: Outcome
+            let bytes = UnsafeBufferPointer(rebasing: buf[start..<nl])
+            let link = LogLineCodec.link(bytes)
+            var outcome: Outcome
             do {
-                let e = try LogLineCodec.decode(UnsafeBufferPointer(rebasing: buf[start..<nl]), scratch: &scratch)
-                if e.seq > seq {
-                    outcome = .good(e)
-                    seq = e.seq
+                let e = try LogLineCodec.decode(bytes, scratch: &scratch)
+                if e.seq <= chain.lastSeq {
+                    outcome = .bad("its sequence number \(e.seq) does not follow \(chain.lastSeq)")
                 } else {
-                    outcome = .bad("its sequence number \(e.seq) does not follow \(seq)")
+                    outcome = .good(e)
+                    if let prev = link?.prev {
+                        if let before = chain.lastCRC, prev != before {
+                            outcome = .unlinked(e, number == 1
+                                ? "the log does not begin here: the first line names a line before it (the lines before were removed, or this is part of another log)"
+                                : "it does not follow the line before it (that line is not the one it was written after): a line was removed, changed or moved just before it")
+                        }
+                    } else if chain.linked {
+                        outcome = .unlinked(e, "it has no link to the line before it (prev=…), though the lines before it have one: it was not written by mingle, or was copied in from elsewhere")
+                    }
+                    chain.lastSeq = e.seq
                 }
             } catch {
                 outcome = .bad(error.description)
             }
-            guard visit(Line(number: number, range: start..<(nl + 1), outcome: outcome)) else { return }
+            chain.lastCRC = link?.crc
+            if link?.prev != nil { chain.linked = true }
+            guard visit(Line(number: number, range: start..<(nl + 1), outcome: outcome), chain) else { return }
             number += 1
             start = nl + 1
         }
     }
 
     /// Every line, for check and repair.
-    static func lines(_ bytes: [UInt8], firstLine: Int = 1, lastSeq: Int = 0) -> [Line] {
+    static func lines(_ bytes: [UInt8], firstLine: Int = 1, chain: Chain = Chain()) -> [Line] {
         var out: [Line] = []
         bytes.withUnsafeBufferPointer { buf in
-            forEachLine(buf, firstLine: firstLine, lastSeq: lastSeq) { out.append($0); return true }
+            forEachLine(buf, firstLine: firstLine, chain: chain) { line, _ in out.append(line); return true }
         }
         return out
     }
@@ -79,18 +104,22 @@ enum LogScan {
         /// The first line that is not good, and whether a good line follows it (damage inside).
         var firstBad: Line?
         var goodAfterBad = false
+        /// The chain after the last good line.
+        var chain = Chain()
     }
 
     /// The replay path: good events up to the first bad line, and whether good lines follow it.
-    static func read(_ bytes: [UInt8], firstLine: Int, lastSeq: Int) -> Reading {
+    static func read(_ bytes: [UInt8], firstLine: Int, chain: Chain) -> Reading {
         var r = Reading()
+        r.chain = chain
         r.events.reserveCapacity(bytes.count / 100)
         bytes.withUnsafeBufferPointer { buf in
-            forEachLine(buf, firstLine: firstLine, lastSeq: lastSeq) { line in
+            forEachLine(buf, firstLine: firstLine, chain: chain) { line, after in
                 if r.firstBad == nil {
                     if case .good(let e) = line.outcome {
                         r.events.append(e)
                         r.consumed = line.range.upperBound
+                        r.chain = after
                     } else {
                         r.firstBad = line
                     }

@@ -32,13 +32,16 @@ public enum Posix {
         case EROFS: "the disk is read-only"
         case ENOENT: "no such file or folder"
         case EIO: "the disk reported an input/output error"
+        case ELOOP: "it is a symbolic link, and mingle follows no link in a store (someone may have put it there to make mingle read or write another file): put the real file in its place"
+        case ENODEV: "it is not an ordinary file (a FIFO, a device or a socket): put the real file in its place"
+        case EISDIR: "it is a folder, not a file"
         default: String(cString: strerror(code))
         }
     }
 
     /// 0660 when the store folder is shared with a group (group-writable or setgid), else 0600.
     /// Set with fchmod after creation, so the caller's umask never decides who can read names.
-    static func fileMode(forDirectory dir: String) -> mode_t {
+    public static func fileMode(forDirectory dir: String) -> mode_t {
         var st = stat()
         guard stat(dir, &st) == 0 else { return 0o600 }
         return (st.st_mode & S_IWGRP) != 0 || (st.st_mode & S_ISGID) != 0 ? 0o660 : 0o600
@@ -88,14 +91,6 @@ public enum Posix {
         return fstat(fd, &st) == 0 ? Int(st.st_size) : nil
     }
 
-    /// Reads a whole file; nil with errno set when it cannot be opened.
-    public static func readFile(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        return readAll(fd: fd, from: 0)
-    }
-
     /// Reads from `offset` to the end of the file as it is now, straight into the array (the
     /// log is read whole on every start: no chunk copies). Bytes appended meanwhile are left for
     /// the next read.
@@ -115,24 +110,6 @@ public enum Posix {
             count = done
         }
         return failed ? nil : out
-    }
-
-    /// Writes a new file completely and durably: temp file, fsync, rename, fsync the folder.
-    /// Used for the roster, for repair and for authorized_keys; the log itself is only ever appended to.
-    public static func writeFileAtomically(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(StoreError) {
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .io("cannot write \(temp): \(errorText())") }
-        fchmod(fd, mode)
-        var ok = writeAll(fd: fd, bytes, calls: .system) && fsync(fd) == 0
-        let err = errno
-        close(fd)
-        if ok { ok = rename(temp, path) == 0 }
-        guard ok else {
-            unlink(temp)
-            throw .io("cannot write \(path): \(errorText(err))")
-        }
-        syncDirectory(of: path)
     }
 
     static func writeAll(fd: Int32, _ bytes: [UInt8], calls: FileCalls) -> Bool {
@@ -160,18 +137,6 @@ public enum Posix {
     public static func directoryName(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
-    }
-
-    /// Creates a file with exactly `mode`, whatever the umask. Fails if it exists.
-    static func createFile(_ path: String, _ bytes: [UInt8], mode: mode_t) throws(StoreError) {
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw .io("cannot create \(path): \(errorText())") }
-        defer { close(fd) }
-        fchmod(fd, mode)
-        guard writeAll(fd: fd, bytes, calls: .system), fsync(fd) == 0 else {
-            throw .io("cannot write \(path): \(errorText())")
-        }
-        syncDirectory(of: path)
     }
 
     public static func now() -> Timestamp {

@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import MingleCore
 
 /// CSV for spreadsheets: UTF-8 with a byte-order mark (so Excel shows Chinese), CRLF line ends,
 /// and every text cell that a spreadsheet would take for a formula neutralised (OWASP's CSV
@@ -15,7 +16,8 @@ public enum SpreadsheetCSV {
     public static func render(header: [String], rows: [[Cell]]) -> [UInt8] {
         let stream = OutputStream(toMemory: ())
         guard let w = try? CSVWriter(stream: stream, newline: .crlf) else { return [] }
-        try? w.write(row: header)
+        // A header can hold data too (the ministries of the ministry table): the same as any cell.
+        try? w.write(row: header.map(neutralised))
         for row in rows {
             try? w.write(row: row.map { cell in
                 switch cell {
@@ -30,8 +32,10 @@ public enum SpreadsheetCSV {
         return [0xEF, 0xBB, 0xBF] + Array(data) + [13, 10]
     }
 
-    /// A cell a spreadsheet would run as a formula, made inert.
+    /// A cell a spreadsheet would run as a formula, made inert, and its control characters
+    /// (escape sequences a terminal would act on) replaced by the one sanitizer.
     public static func neutralised(_ s: String) -> String {
+        let s = Sanitizer.clean(s)
         guard let first = s.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return s }
         return "'" + s
     }

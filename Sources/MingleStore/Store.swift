@@ -33,8 +33,17 @@ public final class Store {
     public private(set) var configWarnings: [ConfigIssue] = []
     private var configStamp: Posix.FileStamp?
     private var rosterStamp: Posix.FileStamp?
-    /// The clock, injectable for tests.
-    public var now: () -> Timestamp = Posix.now
+    /// The clock, injectable for tests. An injected clock is not compared with the disk's: only
+    /// the real one can be off against it.
+    public var now: () -> Timestamp = Posix.now { didSet { comparesClockWithDisk = false } }
+    private var comparesClockWithDisk = true
+    /// How far this computer's clock is ahead of (or, negative, behind) the clock of the disk the
+    /// store is on, in milliseconds, as last measured (at a write, or once a minute on refresh);
+    /// nil when not measured. Screens say so beyond a minute.
+    public private(set) var clockSkew: Int64?
+    private var clockMeasuredAt = -Double.infinity
+    /// A replaced log that does not hold what this store showed: kept out until it changes again.
+    private var rejectedLog: (stamp: Posix.FileStamp?, error: StoreError)?
 
     public var configPath: String { directory + "/" + ConfigFile.fileName }
     public var rosterPath: String { directory + "/" + RosterFile.fileName }
@@ -46,6 +55,7 @@ public final class Store {
     public init(directory: String, calls: FileCalls = .system) throws(StoreError) {
         self.directory = directory
         if let p = StoreAccess.openProblem(directory: directory) { throw .access(p) }
+        if StoreAccess.exposure(directory: directory) == .everyone { throw StoreAccess.everyoneMayWrite(directory) }
         if Posix.exists(directory + "/" + ConfigFile.fileName), let p = StoreAccess.problem(directory: directory, write: false) {
             throw .access(p)
         }
@@ -116,10 +126,9 @@ public final class Store {
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
         let edited = reloadSourcesIfEdited()
+        measureClock(every: 60)
         if log.wasReplaced {
-            try log.reopen()
-            state = State.replay(config: config, roster: roster, events: try log.readNew())
-            logEpoch += 1
+            try adoptReplacedLog()
             return true
         }
         let events = try log.readNew()
@@ -128,15 +137,75 @@ public final class Store {
         return true
     }
 
+    /// A log put in place of the one open here (`mingle repair`, or a copy moved over it) is taken
+    /// only when it holds everything this store has shown, event for event; repair keeps every
+    /// good line and adds after them. Anything else (an older copy, a line taken out) is said as
+    /// damage, and the day as shown stays, rather than every screen going back to an older day.
+    private func adoptReplacedLog() throws(StoreError) {
+        let stamp = Posix.FileStamp(logPath)
+        if let r = rejectedLog, r.stamp == stamp { throw r.error }
+        let candidate = try EventLog(path: logPath, calls: log.calls)
+        let events = try candidate.readNew()
+        let shown = state.history
+        if let differ = Store.firstDifference(shown: shown, in: events) {
+            let where_ = differ
+            let error = StoreError.damaged(
+                file: Store.logName, line: where_ + 1,
+                problem: "the file was replaced by a copy that does not hold what was shown here: it has \(events.count) events (to #\(events.last?.seq ?? 0)), this screen showed \(shown.count) (to #\(shown.last?.seq ?? 0)), and they differ from line \(where_ + 1)",
+                remedy: "An older copy was put back, or lines were taken out. The day as shown stays and nothing will be written until the newest copy is back (or `mingle repair` is run).")
+            rejectedLog = (stamp, error)
+            throw error
+        }
+        rejectedLog = nil
+        try log.adopt(candidate)
+        state = State.replay(config: config, roster: roster, events: events)
+        logEpoch += 1
+    }
+
+    /// The index of the first event shown that `events` does not hold as it was, or nil when
+    /// `events` holds every one of them first.
+    static func firstDifference(shown: [LoggedEvent], in events: [LoggedEvent]) -> Int? {
+        for i in shown.indices {
+            guard i < events.count else { return i }
+            let a = shown[i], b = events[i]
+            if a.seq != b.seq || a.time != b.time || a.event != b.event { return i }
+        }
+        return nil
+    }
+
+    /// Measures `clockSkew` against the disk's clock, at most every `seconds`.
+    private func measureClock(every seconds: Double) {
+        guard comparesClockWithDisk, Posix.monotonicSeconds() - clockMeasuredAt >= seconds else { return }
+        clockMeasuredAt = Posix.monotonicSeconds()
+        if let disk = Posix.fileSystemNow(in: directory) { clockSkew = now().millis - disk }
+    }
+
+    /// A line is stamped no earlier than the last line (time never runs backwards in the log, so
+    /// a terminal whose clock is behind cannot make minutes negative), and a clock more than an
+    /// hour ahead of the disk's is refused: its stamp would drag every later line's time with it.
+    static let maxClockAheadMillis: Int64 = 3_600_000
+
+    private func stamp() throws(StoreError) -> Timestamp {
+        measureClock(every: 0)
+        var t = now()
+        if let skew = clockSkew, skew > Store.maxClockAheadMillis {
+            let disk = Timestamp(millis: t.millis - skew, offsetMinutes: t.offsetMinutes)
+            throw .io("This computer's clock says \(t.dateAndClock), but the clock of the disk the store is on says \(disk.dateAndClock): "
+                + "\(ClockSkew.words(skew)) ahead. Nothing was written (a time so far ahead would push every later line's time with it). "
+                + "Set this computer's clock (and time zone), then try again.")
+        }
+        if let last = state.lastTime, t < last { t = Timestamp(millis: last.millis, offsetMinutes: t.offsetMinutes) }
+        return t
+    }
+
     /// Appends the events `make` decides on, atomically for all of them: lets `make` look at the
     /// up-to-date state under the lock (so two terminals cannot seat the last chair twice), checks
     /// every event against the rules, and writes them as one block. A refusal writes nothing.
     /// `desk`: a role-locked terminal's role, which limits what it may write (Desk.swift).
     @discardableResult
     public func append(by author: Author, desk: Desk? = nil, _ make: (State) throws(Refusal) -> [Event]) throws(StoreError) -> [LoggedEvent] {
-        try writeLocked { state throws(StoreError) in
+        try writeLocked { state, time throws(StoreError) in
             let events = try refused { () throws(Refusal) in try make(state) }
-            let time = now()
             try refused { () throws(Refusal) in try state.check(events, at: time, by: author, desk: desk) }
             // Several events from one action share a group, so one undo takes them all back.
             let group = events.count > 1 ? state.lastSeq + 1 : nil
@@ -156,7 +225,7 @@ public final class Store {
     /// tools). Events are checked like any other; a refused one stops the batch before anything
     /// is written.
     public func appendBatch(_ events: [(Event, Timestamp)], by author: Author) throws(StoreError) {
-        try writeLocked { state throws(StoreError) in
+        try writeLocked { state, _ throws(StoreError) in
             var probe = state
             var logged: [LoggedEvent] = []
             logged.reserveCapacity(events.count)
@@ -177,10 +246,13 @@ public final class Store {
     }
 
     /// The one write path: takes the lock (reopening a log that `repair` replaced), catches up with
-    /// the log, sets a torn end aside, asks `decide` for the lines against that state, writes them
-    /// in one block with fsync, and reads them back like any other terminal's.
+    /// the log, refuses a log that lost lines already confirmed, sets a torn end aside, asks
+    /// `decide` for the lines against that state and the time to stamp, writes them in one block
+    /// with fsync, linked to the line before, and reads them back like any other terminal's. A
+    /// line that does not read back is cut off again and the write refused: what a writer
+    /// confirms, every reader accepts.
     @discardableResult
-    private func writeLocked(_ decide: (State) throws(StoreError) -> [LoggedEvent]) throws(StoreError) -> [LoggedEvent] {
+    private func writeLocked(_ decide: (State, Timestamp) throws(StoreError) -> [LoggedEvent]) throws(StoreError) -> [LoggedEvent] {
         try log.lock()
         defer { log.unlock() }
         if log.wasReplaced {
@@ -189,14 +261,19 @@ public final class Store {
             try log.lock()
         }
         try refresh()
+        if let lost = log.lostConfirmedLines() { throw lost }
         if let notice = try log.setAsideTail(now: now()) { notices.append(notice) }
-        let logged = try decide(state)
+        let logged = try decide(state, try stamp())
         guard !logged.isEmpty else { return [] }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(logged.count * 130)
-        for le in logged { bytes += LogLineCodec.encode(le) }
-        try log.write(bytes)
+        let before = log.offset
+        try log.write(LogLineCodec.encode(logged, after: log.chain.lastCRC ?? 0))
         try refresh()
+        guard log.lastSeq == logged.last!.seq, log.tail == nil else {
+            let why = log.tail?.problem ?? "it was not read back as written"
+            try log.cutBack(to: before)
+            throw .io("The new line could not be read back (\(why)), so it was taken out again; nothing was written.")
+        }
+        try log.confirm()
         return logged
     }
 

@@ -147,4 +147,32 @@ public enum StoreAccess {
         let got = getgroups(n, &groups)
         return groups.prefix(Int(max(0, got))).contains(gid)
     }
+
+    /// Who else can put files into the store folder (and so change the record of the day).
+    public enum Exposure: Equatable, Sendable {
+        /// The group may write: how a shared store works (docs/sharing.md); said, not refused.
+        case group(name: String)
+        /// Anyone on this computer may (o+w without the sticky bit): refused.
+        case everyone
+    }
+
+    public static func exposure(directory: String) -> Exposure? {
+        var st = stat()
+        guard stat(directory, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return nil }
+        if st.st_mode & S_IWOTH != 0 && st.st_mode & S_ISVTX == 0 { return .everyone }
+        if st.st_mode & S_IWGRP != 0 { return .group(name: groupName(st.st_gid)) }
+        return nil
+    }
+
+    /// The refusal for a folder anyone may write into, with the fix.
+    public static func everyoneMayWrite(_ directory: String) -> StoreError {
+        .usage("Refused: anyone on this computer can put files into \(directory) (it is writable by all users), and so could change "
+            + "or read the day's record of everyone's names. Allow only yourself, or your group (docs/sharing.md): chmod o-w \(directory)")
+    }
+
+    /// The note for a folder the group may write into.
+    public static func groupMayWrite(_ directory: String, group: String) -> String {
+        "Note: members of the group \(group) can write into \(directory): each of them can change the record of the day "
+            + "(that is how a shared store works; docs/sharing.md says what they can and cannot do)."
+    }
 }

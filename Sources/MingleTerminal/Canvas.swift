@@ -1,4 +1,5 @@
 import CNcursesw
+import MingleCore
 
 /// What a piece of the screen means; each scheme turns it into colours or attributes.
 public enum Style: Int, CaseIterable, Sendable {

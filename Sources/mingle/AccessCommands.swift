@@ -28,7 +28,7 @@ struct AccessFileOptions: ParsableArguments {
 
     func read() throws -> String {
         guard FileManager.default.fileExists(atPath: path) else { return "" }
-        guard let bytes = Posix.readFile(path) else { throw fail(.io("cannot read \(path): \(Posix.errorText())")) }
+        guard let bytes = Posix.readFile(path, followLink: true) else { throw fail(.io("cannot read \(path): \(Posix.errorText())")) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -73,6 +73,7 @@ struct AccessAdd: ParsableCommand {
     }
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.access, options)
         let desk = Desk.parse(role)!
         let store = try options.open()
         if case .stall(let id) = desk, store.state.room.index(ofStall: id) == nil {
@@ -81,7 +82,7 @@ struct AccessAdd: ParsableCommand {
         }
         // The key line pasted as it is, or a file holding it.
         let pasted = ["ssh-", "ecdsa-", "sk-"].contains { key.hasPrefix($0) }
-        guard let keyBytes = pasted ? Array(key.utf8) : Posix.readFile(key) else {
+        guard let keyBytes = pasted ? Array(key.utf8) : Posix.readFile(key, followLink: true) else {
             say("Refused: cannot read the key file \(key) (\(Posix.errorText())). Give the helper's .pub file, or the key line itself in quotes.")
             throw ExitCode(1)
         }
@@ -148,6 +149,7 @@ struct AccessRemove: ParsableCommand {
     @OptionGroup var file: AccessFileOptions
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.access)
         let text = try file.read()
         let (kept, removed) = AuthorizedKeys.removing(name: name, from: text)
         guard !removed.isEmpty else {

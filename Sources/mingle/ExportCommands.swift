@@ -22,29 +22,15 @@ extension EncounterExport.Table: ExpressibleByArgument {}
 struct ExportOptions: ParsableArguments {
     @Option(help: "Write to this file instead of the screen.") var out: String?
 
-    /// Writes the bytes to --out (atomically, private to the user) or stdout.
+    /// Writes the bytes to --out (the one safe writer: private to the user from the start) or stdout.
     func emit(_ bytes: [UInt8]) throws {
-        guard let out else {
-            var written = 0
-            bytes.withUnsafeBytes { b in
-                while written < b.count {
-                    let n = Glibc.write(1, b.baseAddress! + written, b.count - written)
-                    if n <= 0 { break }
-                    written += n
-                }
-            }
-            return
-        }
-        guard (try? Data(bytes).write(to: URL(fileURLWithPath: out), options: .atomic)) != nil else {
-            throw fail(.io("cannot write \(out): \(Posix.errorText())"))
-        }
-        chmod(out, 0o600)
+        guard let out else { return writeOut(bytes) }
+        try guarded { () throws(StoreError) in try Posix.writeFileAtomically(out, bytes, mode: 0o600) }
         say("Wrote \(out).")
     }
 
     func json(_ rows: [[String: Any]]) -> [UInt8] {
-        let data = (try? JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return Array(data) + [10]
+        Array(JSONText.render(rows, pretty: true).utf8) + [10]
     }
 }
 

@@ -18,6 +18,30 @@ enum FileHandleStderr {
 /// Every message passes the sanitizer: refusals quote names, and names are data.
 func say(_ s: String) { FileHandleStderr.write(Sanitizer.cleanLines(s) + "\n") }
 
+/// Every line a command prints to stdout passes the same sanitizer: this shadows Swift's `print`
+/// for the whole command line, so no command can print a roster cell's escape sequence raw
+/// (import's "updated" lines, log, check, status, the report's Markdown).
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Swift.print(Sanitizer.cleanLines(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+}
+
+/// Data for stdout (an export without --out): written as it is into a pipe or a file, where a
+/// program reads it, and through the sanitizer when stdout is a terminal, where a person does.
+func writeOut(_ bytes: [UInt8]) {
+    var bytes = bytes
+    if isatty(1) == 1 { bytes = Array(Sanitizer.cleanLines(String(decoding: bytes, as: UTF8.self)).utf8) }
+    fflush(nil)  // print() buffers: what it printed comes first
+    var written = 0
+    bytes.withUnsafeBytes { b in
+        while written < b.count {
+            let n = Glibc.write(1, b.baseAddress! + written, b.count - written)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            written += n
+        }
+    }
+}
+
 /// Prints the store error for the host and exits with its code.
 func fail(_ e: StoreError) -> ExitCode {
     say(e.description)

@@ -30,8 +30,11 @@ struct BadgesCommand: ParsableCommand {
 
     func run() throws {
         try pageNotToTheScreen(export, example: "mingle badges --out 名牌.html")
+        let desk = try commandLineDesk()
         let store = try options.open()
         let room = store.state.room
+        // Tags carry everyone's names: a desk that may not record them writes no page either.
+        if let desk, let refusal = desk.mayPrintTags(in: room) { say("Refused: \(refusal.reason)"); throw ExitCode(1) }
         var chosen: [Int]
         if !who.isEmpty {
             chosen = []
@@ -57,7 +60,7 @@ struct BadgesCommand: ParsableCommand {
         say("\(chosen.count) tag\(chosen.count == 1 ? "" : "s") on \(pages) page\(pages == 1 ? "" : "s"). Print at 100 % (actual size), A4.")
         let ids = chosen.map { room.people[$0].id }
         do {
-            _ = try store.append(by: currentAuthor(), desk: commandLineDesk()) { _ in ids.map { .badgePrinted(person: $0) } }
+            _ = try store.append(by: currentAuthor(), desk: desk) { _ in ids.map { .badgePrinted(person: $0) } }
             say("Recorded as printed (mingle undo takes that back).")
         } catch {
             say("The tags were written, but could not be recorded as printed: \(error.description)")
@@ -120,17 +123,20 @@ struct ReportCommand: ParsableCommand {
         if out.hasSuffix(".html") || out.hasSuffix(".md") {
             throw ValidationFailure("--out names a folder (report.html and report.md are written into it), not a file: say --out \((out as NSString).deletingPathExtension)")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-        } catch {
-            throw fail(.io("cannot make the folder \(out): \(Posix.errorText())"))
-        }
-        for (name, text) in [("report.html", pages.html), ("report.md", pages.markdown)] {
-            let path = (out as NSString).appendingPathComponent(name)
-            guard (try? Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)) != nil else {
-                throw fail(.io("cannot write \(path): \(Posix.errorText())"))
+        // The folder made private (0700) and the pages 0600 from the start: they hold everyone's names.
+        let parent = Posix.directoryName(out)
+        if !Posix.isDirectory(parent) {
+            do { try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+                throw fail(.io("cannot make the folder \(parent): \(Posix.errorText())"))
             }
-            say("Wrote \(path).")
+        }
+        let dfd = try guarded { () throws(StoreError) in try Posix.openFolder(out, creatingWith: 0o700) }
+        defer { close(dfd) }
+        for (name, text) in [("report.html", pages.html), ("report.md", pages.markdown)] {
+            try guarded { () throws(StoreError) in
+                try Posix.writeFileAtomically(in: dfd, folder: out, name: name, Array(text.utf8), mode: 0o600)
+            }
+            say("Wrote \((out as NSString).appendingPathComponent(name)).")
         }
     }
 }

@@ -36,7 +36,6 @@ enum StatusJSON {
     }
 
     static func render(_ store: Store) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: object(store), options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data()
-        return String(decoding: data, as: UTF8.self)
+        JSONText.render(object(store), pretty: false)
     }
 }

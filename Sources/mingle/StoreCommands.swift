@@ -18,6 +18,7 @@ struct InitCommand: ParsableCommand {
                                   roster: sample ? SampleEvent.people : [])
         }
         print("Made a store in \(directory)" + (sample ? " with the sample event." : ". Edit \(directory)/event.toml, then `mingle import` the roster."))
+        if case .group(let g) = StoreAccess.exposure(directory: directory) { say(StoreAccess.groupMayWrite(directory, group: g)) }
     }
 }
 
@@ -33,8 +34,9 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Import the good rows even when some rows have errors (the bad ones are listed).") var skipBadRows = false
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.importRoster, options)
         let store = try options.open()
-        guard let bytes = Posix.readFile(file) else {
+        guard let bytes = Posix.readFile(file, followLink: true) else {
             throw fail(.usage("cannot read \(file): \(Posix.errorText())"))
         }
         let name = String(file.split(separator: "/").last ?? Substring(file))
@@ -88,6 +90,11 @@ struct CheckCommand: ParsableCommand {
         var problems: [String] = [], warnings: [String] = [], notes: [String] = []
         guard Posix.exists(dir + "/" + ConfigFile.fileName) else {
             throw fail(.noStore("\(dir) is not a mingle store (there is no \(ConfigFile.fileName) in it)."))
+        }
+        switch StoreAccess.exposure(directory: dir) {
+        case .everyone: problems.append(StoreAccess.everyoneMayWrite(dir).description)
+        case .group(let g): notes.append(StoreAccess.groupMayWrite(dir, group: g).replacingPrefix("Note: ", with: ""))
+        case nil: break
         }
         var config: EventConfig?, configText = ""
         if let bytes = Posix.readFile(dir + "/" + ConfigFile.fileName) {
@@ -150,13 +157,17 @@ struct RepairCommand: ParsableCommand {
     @OptionGroup var options: StoreOptions
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.repair, options)
         let dir = options.directory
         guard Posix.exists(dir + "/" + Store.logName) else { throw fail(.noStore("\(dir) has no \(Store.logName).")) }
         let outcome = try guarded { () throws(StoreError) in
             try LogRepair.repair(store: dir, author: currentAuthor(), now: Posix.now())
         }
         guard let outcome else { print("The log is fine; nothing to repair."); return }
-        for f in outcome.findings { print("moved aside \(Store.logName) line \(f.line): \(f.problem)") }
-        print("The damaged lines are in \(outcome.setAsideFile); the whole log as it was is in \(outcome.backupFile).")
+        for f in outcome.findings {
+            print((outcome.moved.contains(f.line) ? "moved aside " : "kept ") + "\(Store.logName) line \(f.line): \(f.problem)")
+        }
+        print((outcome.setAsideFile.isEmpty ? "" : "The damaged lines are in \(outcome.setAsideFile); ")
+              + "the whole log as it was is in \(outcome.backupFile). The last line of the log says what repair did.")
     }
 }

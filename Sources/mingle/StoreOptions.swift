@@ -33,9 +33,23 @@ struct StoreOptions: ParsableArguments {
 
 /// $MINGLE_ROLE set to a role (reception, stall:ID, timekeeper, board) limits the command line to
 /// what that role may write, as on a role-locked screen: set it in a helper's shell profile.
-func commandLineDesk() -> Desk? {
+/// A value that names no role is refused rather than taken for no role at all.
+func commandLineDesk() throws -> Desk? {
     guard let r = getenv("MINGLE_ROLE"), r.pointee != 0 else { return nil }
-    return Desk.parse(String(cString: r))
+    let text = String(cString: r)
+    guard let desk = Desk.parse(text) else {
+        throw fail(.usage("MINGLE_ROLE is \"\(text)\", which is no role: say reception, stall:ID, timekeeper or board, or unset it"))
+    }
+    return desk
+}
+
+/// Store work (import, repair, access) is the organisers' own: under $MINGLE_ROLE it is refused
+/// through the core's Desk before anything is read or written.
+func refuseStoreWorkUnderRole(_ work: Desk.StoreWork, _ options: StoreOptions? = nil) throws {
+    guard let desk = try commandLineDesk() else { return }
+    let room = options.flatMap { try? Store(directory: $0.directory) }?.state.room
+    say("Refused: " + desk.refusal(for: work, in: room).reason)
+    throw ExitCode(1)
 }
 
 /// Who is writing: login user, the role (CLI unless $MINGLE_ROLE says otherwise), terminal, pid.
@@ -44,7 +58,9 @@ func currentAuthor(role: String? = nil, key: String = "") -> Author {
     if let u = getenv("USER"), u.pointee != 0 { user = String(cString: u) }
     else if let pw = getpwuid(getuid()) { user = String(cString: pw.pointee.pw_name) }
     else { user = "uid\(getuid())" }
-    var tty = "-"
+    // Without a terminal, the session tells two commands apart (a helper's script from another's),
+    // so undo ownership never matches every command that has no terminal.
+    var tty = "-s\(getsid(0))"
     if let t = ttyname(0) { tty = String(cString: t).replacingPrefix("/dev/", with: "") }
     let r = role ?? (getenv("MINGLE_ROLE").map { String(cString: $0) } ?? "cli")
     return Author(user: user, role: r, terminal: tty, pid: Int(getpid()), key: key)
@@ -76,9 +92,10 @@ func resolveStall(_ query: String, in room: Room) throws(Refusal) -> String {
 
 /// Appends what `make` decides and prints a confirmation line per event.
 func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]) throws {
+    let desk = try commandLineDesk()
     let store = try options.open()
     let before = store.state.room, refusedBefore = store.state.refused
-    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: commandLineDesk(), make) }
+    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: desk, make) }
     for n in store.notices { say(n) }
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
     // What an undo took away with it: nothing changes without being said.

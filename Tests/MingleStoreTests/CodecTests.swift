@@ -22,7 +22,7 @@ struct CodecTests {
     func everyEventRoundTrips(_ e: Event) throws {
         let logged = LoggedEvent(seq: 7, time: Timestamp(millis: 1_796_364_123_456, offsetMinutes: 480),
                                  author: Author(user: "ann lee", role: "stall:S1", terminal: "pts/3", pid: 123), event: e)
-        let line = LogLineCodec.encode(logged)
+        let line = LogLineCodec.encode(logged, prev: 0x1234_abcd)
         #expect(line.last == 10)
         #expect(line.dropLast().allSatisfy { $0 >= 0x20 && $0 != 0x7F }, "no raw control byte in a line")
         #expect(try LogLineCodec.decode(Array(line.dropLast())) == logged)
@@ -32,17 +32,17 @@ struct CodecTests {
         let e = LoggedEvent(seq: 42, time: Timestamp(millis: 1_796_364_192_123, offsetMinutes: 480),
                             author: Author(user: "alice", role: "reception", terminal: "pts/3", pid: 4242),
                             event: .walkIn(Person(id: "W001", name: "王 小明", ministry: "衛福部", role: .new)))
-        #expect(String(decoding: LogLineCodec.encode(e), as: UTF8.self) ==
-            "42 2026-12-04T14:03:12.123+08:00 walkin by=alice as=reception tty=pts/3 pid=4242 person=W001 name=王%20小明 ministry=衛福部 role=new crc=06e74320\n")
+        #expect(String(decoding: LogLineCodec.encode(e, prev: 0x0a1b_2c3d), as: UTF8.self) ==
+            "42 2026-12-04T14:03:12.123+08:00 walkin by=alice as=reception tty=pts/3 pid=4242 person=W001 name=王%20小明 ministry=衛福部 role=new prev=0a1b2c3d crc=58b44e62\n")
     }
 
     @Test func aHelpersKeyNameIsKeptWithTheAuthorAndBeforeTheGroup() throws {
         let author = Author(user: "po", role: "stall:S1", terminal: "pts/7", pid: 77, key: "陳主任")
         let e = LoggedEvent(seq: 9, time: Timestamp(millis: 1_796_364_192_123, offsetMinutes: 480), author: author,
                             event: .seat(person: "P001", stall: "S1", forced: false), group: 8)
-        let line = String(decoding: LogLineCodec.encode(e), as: UTF8.self)
+        let line = String(decoding: LogLineCodec.encode(e, prev: 0), as: UTF8.self)
         #expect(line.contains(" pid=77 key=陳主任 grp=8 person=P001 "))
-        let back = try LogLineCodec.decode(Array(LogLineCodec.encode(e).dropLast()))
+        let back = try LogLineCodec.decode(Array(LogLineCodec.encode(e, prev: 0).dropLast()))
         #expect(back == e && back.group == 8 && back.author.key == "陳主任")
         #expect(back.author.whereabouts == "陳主任 (po) on pts/7 (stall:S1)")
     }
@@ -56,7 +56,7 @@ struct CodecTests {
         let events = (1...500).map { i in
             LoggedEvent(seq: i, time: Timestamp(millis: Int64(i)), author: authors[Int(rng.next() % 11)], event: .message(text: "m\(i)"))
         }
-        let bytes = events.flatMap(LogLineCodec.encode)
+        let bytes = LogLineCodec.encode(events, after: 0)
         let read = LogScan.lines(bytes).compactMap { line -> LoggedEvent? in if case .good(let e) = line.outcome { e } else { nil } }
         #expect(read == events)
     }
@@ -72,7 +72,7 @@ struct CodecTests {
         await propertyCheck(input: Gen.int(in: 0...0xD7FF).array(of: 0...40)) { codes in
             let text = String(String.UnicodeScalarView(codes.map { Unicode.Scalar($0 % 3 == 0 ? special[$0 % special.count] : UInt32($0))! }))
             let e = LoggedEvent(seq: 1, time: Timestamp(millis: 0), author: testAuthor, event: .message(text: text))
-            let line = LogLineCodec.encode(e)
+            let line = LogLineCodec.encode(e, prev: 0)
             #expect(line.filter { $0 == 10 }.count == 1)
             #expect((try? LogLineCodec.decode(Array(line.dropLast())))?.event == .message(text: text))
         }
@@ -80,7 +80,7 @@ struct CodecTests {
 
     @Test func everySingleBitFlipIsDetected() throws {
         let line = Array(LogLineCodec.encode(LoggedEvent(seq: 3, time: Timestamp(millis: 5), author: testAuthor,
-                                                         event: .seat(person: "P007", stall: "S2", forced: false))).dropLast())
+                                                         event: .seat(person: "P007", stall: "S2", forced: false)), prev: 0x00ff_00ff).dropLast())
         for i in line.indices {
             for bit in 0..<8 {
                 var damaged = line
@@ -88,5 +88,65 @@ struct CodecTests {
                 #expect(throws: LineProblem.self, "byte \(i) bit \(bit)") { try LogLineCodec.decode(damaged) }
             }
         }
+    }
+
+    // MARK: The chain: every line vouches for the one before it
+
+    static func chainedDay(_ n: Int) -> [[UInt8]] {
+        let events = (1...n).map { LoggedEvent(seq: $0, time: Timestamp(millis: Int64($0) * 1000), author: testAuthor, event: .message(text: "m\($0)")) }
+        let bytes = LogLineCodec.encode(events, after: 0)
+        return bytes.split(separator: 10, omittingEmptySubsequences: false).dropLast().map { Array($0) + [10] }
+    }
+
+    static func outcomes(_ lines: [[UInt8]]) -> [String] {
+        LogScan.lines(lines.flatMap { $0 }).map { line in
+            switch line.outcome {
+            case .good: "good"
+            case .bad: "bad"
+            case .unlinked: "unlinked"
+            case .incomplete: "incomplete"
+            }
+        }
+    }
+
+    @Test func aChainedLogReadsWhole() {
+        #expect(Self.outcomes(Self.chainedDay(6)) == Array(repeating: "good", count: 6))
+    }
+
+    @Test func aRemovedLineBreaksTheChainJustAfterIt() {
+        var lines = Self.chainedDay(6)
+        lines.remove(at: 2)
+        // Only the line after the gap is out of the chain; the ones after it link to it.
+        #expect(Self.outcomes(lines) == ["good", "good", "unlinked", "good", "good"])
+    }
+
+    @Test func swappedLinesAndALostBeginningAreFound() {
+        var lines = Self.chainedDay(5)
+        lines.swapAt(1, 2)
+        #expect(Self.outcomes(lines).contains("unlinked") || Self.outcomes(lines).contains("bad"))
+        #expect(Self.outcomes(Array(Self.chainedDay(5).dropFirst(2))).first == "unlinked")
+    }
+
+    @Test func aLineReplacedWithAValidChecksumIsFoundByTheNextLine() throws {
+        var lines = Self.chainedDay(4)
+        // Someone who knows the format rewrites line 2 with a good checksum of its own.
+        let forged = LoggedEvent(seq: 2, time: Timestamp(millis: 2000), author: testAuthor, event: .message(text: "forged"))
+        let prev = LogLineCodec.crc(ofEncoded: lines[0])
+        lines[1] = LogLineCodec.encode(forged, prev: prev)
+        #expect(Self.outcomes(lines) == ["good", "good", "unlinked", "good"])
+    }
+
+    @Test func linesWrittenBeforeTheChainStillRead() {
+        // A log from before prev= existed: lines end with crc= only; the chain starts after them.
+        func unlinked(_ i: Int) -> [UInt8] {
+            let body = Array("\(i) 2026-12-04T14:00:0\(i).000+08:00 note by=a as=cli tty=- pid=1 text=x".utf8)
+            return body + Array(" crc=".utf8) + LogLineCodec.hex8(CRC32.checksum(body)) + [10]
+        }
+        let old = (1...3).map(unlinked)
+        let next = LogLineCodec.encode(LoggedEvent(seq: 4, time: Timestamp(millis: 1_796_364_000_000), author: testAuthor, event: .note(text: "y")),
+                                       prev: LogLineCodec.crc(ofEncoded: old[2]))
+        #expect(Self.outcomes(old + [next]) == ["good", "good", "good", "good"])
+        // But once the chain has begun, a line without a link is out of it.
+        #expect(Self.outcomes(old + [next, unlinked(5)]).last == "unlinked")
     }
 }

@@ -117,15 +117,33 @@ struct DurabilityTests {
     @Test func aWriterThatOpenedTheLogBeforeRepairFollowsTheNewFile() throws {
         let store = try sampleStore(Self.day)
         let other = try Store(directory: store.directory)
-        var damaged = bytes(of: store.logPath)
-        damaged[newlineOffsets(damaged)[2] + 10] ^= 0x04
-        write(damaged, to: store.logPath + ".tmp")
-        rename(store.logPath + ".tmp", store.logPath)
+        // Damage appended after `other` read the log (garbage, then a good line): repair moves the
+        // garbage aside and keeps everything `other` showed, so `other` follows the new file.
+        let good = LogLineCodec.encode(LoggedEvent(seq: store.state.lastSeq + 1, time: Timestamp(millis: 5), author: testAuthor,
+                                                   event: .checkIn(person: "P043")), prev: 0)
+        write(bytes(of: store.logPath) + Array("garbage\n".utf8) + good, to: store.logPath)
         _ = try LogRepair.repair(store: store.directory, author: testAuthor, now: Timestamp(millis: 0))
         try other.append(.checkIn(person: "P044"), by: testAuthor)
         let fresh = try Store(directory: store.directory)
         #expect(fresh.state.room.person("P044").map { fresh.state.room.presence[fresh.state.room.index(ofPerson: $0.id)!].isHere } == true)
         #expect(other.state == fresh.state)
+    }
+
+    @Test func aScreenWhoseEventWasTakenOutByRepairSaysSoAndWritesNothing() throws {
+        let store = try sampleStore(Self.day)
+        let other = try Store(directory: store.directory)
+        let shown = other.state
+        var damaged = bytes(of: store.logPath)
+        damaged[newlineOffsets(damaged)[2] + 10] ^= 0x04  // line 4, which `other` showed whole
+        write(damaged, to: store.logPath + ".tmp")
+        rename(store.logPath + ".tmp", store.logPath)
+        _ = try LogRepair.repair(store: store.directory, author: testAuthor, now: Timestamp(millis: 0))
+        #expect { try other.append(.checkIn(person: "P044"), by: testAuthor) } throws: { e in
+            guard case StoreError.damaged(let file, let line, let problem, _) = e else { return false }
+            return file == "events.log" && line == 4 && problem.contains("does not hold what was shown here")
+        }
+        #expect(other.state == shown, "the day as shown stays")
+        #expect(!String(decoding: bytes(of: store.logPath), as: UTF8.self).contains("person=P044"), "nothing was written")
     }
 
     final class Faults: @unchecked Sendable {

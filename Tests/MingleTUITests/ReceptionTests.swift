@@ -180,7 +180,7 @@ struct ReceptionTests {
         let path = app.store.logPath
         let good = try String(contentsOfFile: path, encoding: .utf8)
         let next = LoggedEvent(seq: 3, time: fixedNow, author: app.author, event: .checkIn(person: "P003"))
-        try (good + "garbage line\n" + String(decoding: LogLineCodec.encode(next), as: UTF8.self)).write(toFile: path, atomically: false, encoding: .utf8)
+        try (good + "garbage line\n" + String(decoding: LogLineCodec.encode(next, prev: 0), as: UTF8.self)).write(toFile: path, atomically: false, encoding: .utf8)
         app.refresh()
         #expect(app.storeProblem?.contains("events.log, line 2") == true)
         #expect(app.screenText().contains("events.log, line 2"))

@@ -1,3 +1,4 @@
+import MingleCore
 import MingleTerminal
 @testable import MingleTUI
 import Testing

@@ -1,3 +1,4 @@
+import MingleCore
 import MingleTerminal
 
 /// A one-line text field: typed Chinese arrives one code point at a time; the cursor moves by
