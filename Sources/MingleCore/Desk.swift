@@ -74,10 +74,10 @@ public enum Desk: Equatable, Hashable, Sendable {
     }
 
     /// Work on the store itself rather than on the day: the roster, the log's repair, who may
-    /// connect. Only the organisers' own (unlocked) terminal does it; a locked desk is refused
-    /// before anything is read or written.
+    /// connect, simulated days. Only the organisers' own (unlocked) terminal does it; a locked
+    /// desk is refused before anything is read or written.
     public enum StoreWork: String, Sendable {
-        case importRoster = "import", repair, access
+        case importRoster = "import", repair, access, simulate
     }
 
     /// `room`: the day, for the stall's name; nil when the store cannot be read (repair).

@@ -22,6 +22,7 @@ struct SimulateCommand: ParsableCommand {
     }
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.simulate, options)
         let sim = Simulator(people: people, events: events, seed: seed)
         let dir = options.directory
         if !Posix.exists(dir + "/" + ConfigFile.fileName) {
@@ -95,6 +96,7 @@ struct StressAppendCommand: ParsableCommand {
     @Option var count = 1000
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.simulate, options)
         let store = try options.open()
         let me = currentAuthor(role: "stress")
         for i in 1...max(1, count) {
