@@ -128,7 +128,7 @@ private func pad2(_ v: Int) -> String { v < 10 ? "0" + String(v) : String(v) }
 /// How far two clocks are apart, in words for a host: "3 h 2 min", "9,000 years".
 public enum ClockSkew {
     public static func words(_ millis: Int64, chinese: Bool = false) -> String {
-        let minutes = abs(millis) / 60_000
+        let minutes = (abs(millis) + 30_000) / 60_000
         let days = minutes / 1440
         if days >= 730 {
             let years = days / 365

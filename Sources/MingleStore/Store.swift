@@ -186,7 +186,7 @@ public final class Store {
     static let maxClockAheadMillis: Int64 = 3_600_000
 
     private func stamp() throws(StoreError) -> Timestamp {
-        measureClock(every: 0)
+        measureClock(every: 1)
         var t = now()
         if let skew = clockSkew, skew > Store.maxClockAheadMillis {
             let disk = Timestamp(millis: t.millis - skew, offsetMinutes: t.offsetMinutes)

@@ -97,6 +97,10 @@ func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]
     let before = store.state.room, refusedBefore = store.state.refused
     let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: desk, make) }
     for n in store.notices { say(n) }
+    if let skew = store.clockSkew, abs(skew) > 60_000 {
+        say("Note: this computer's clock is \(ClockSkew.words(skew)) \(skew > 0 ? "ahead of" : "behind") the clock of the disk the store is on; "
+            + "the event was stamped \(skew > 0 ? "with it" : "no earlier than the last one"). Set the clock.")
+    }
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
     // What an undo took away with it: nothing changes without being said.
     for seq in store.state.refused.keys.filter({ refusedBefore[$0] == nil }).sorted() {

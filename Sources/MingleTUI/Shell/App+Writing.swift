@@ -16,7 +16,7 @@ extension App {
             let text = problemText(error)
             if readProblem != text { readProblem = text; changed = true }
         }
-        storeProblem = readProblem ?? sourceProblemText ?? accessProblem
+        storeProblem = readProblem ?? sourceProblemText ?? accessProblem ?? clockProblemText
         if let t = messageTime, message != nil, now().millis - t.millis >= App.messageSeconds * 1000 {
             message = nil
             changed = true
@@ -31,6 +31,13 @@ extension App {
         return store.configProblems.first.map { "\(strings.configProblem): \($0.description)" }
     }
 
+    /// A clock more than a minute off the disk's: said, since every time this terminal stamps
+    /// (and the minutes at stalls) depends on it.
+    var clockProblemText: String? {
+        guard let skew = store.clockSkew, abs(skew) > 60_000 else { return nil }
+        return strings.clockOff(skew)
+    }
+
     /// Whether this user can read, and in a role that writes, write the store: asked at start and
     /// then at most once a second, so a fixed permission is noticed without a restart.
     @discardableResult
@@ -42,7 +49,7 @@ extension App {
         let text = StoreAccess.problem(directory: store.directory, write: needsWrite).map(strings.access)
         guard text != accessProblem else { return false }
         accessProblem = text
-        storeProblem = readProblem ?? sourceProblemText ?? accessProblem
+        storeProblem = readProblem ?? sourceProblemText ?? accessProblem ?? clockProblemText
         return true
     }
 

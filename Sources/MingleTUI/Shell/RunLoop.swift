@@ -10,6 +10,9 @@ import MingleTerminal
 public enum RunLoop {
     public static func run(_ app: App, terminal: Terminal, watcher: LogWatcher) {
         var dirty = true
+        // Once before the first frame: what is wrong (a clock off, a file that does not read) is
+        // said from the start, not at the first wake-up.
+        _ = app.refresh()
         while !app.shouldQuit {
             if dirty {
                 // The frame is composed in memory, then sent: see Terminal.present.

@@ -79,6 +79,20 @@ extension UIStrings {
     }
 
     /// A permission problem: who cannot do what where, and the fix, whole.
+    /// This terminal's clock against the disk the store is on, beyond a minute (Store.clockSkew).
+    public func clockOff(_ skewMillis: Int64) -> String {
+        let zh = language == "zh-TW"
+        let amount = ClockSkew.words(skewMillis, chinese: zh)
+        if zh {
+            return skewMillis > 0
+                ? "這台電腦的時鐘比存放資料的磁碟快了 \(amount)：請校正時鐘（快超過一小時就無法記錄）"
+                : "這台電腦的時鐘比存放資料的磁碟慢了 \(amount)：請校正時鐘（記錄的時間不會倒退，但會不準）"
+        }
+        return skewMillis > 0
+            ? "This computer's clock is \(amount) ahead of the store's disk: set the clock (over an hour ahead, nothing can be written)"
+            : "This computer's clock is \(amount) behind the store's disk: set the clock (times in the log never go backwards, but they are off)"
+    }
+
     public func access(_ p: AccessProblem) -> String {
         guard language == "zh-TW" else { return p.description }
         let what: String
