@@ -134,7 +134,7 @@ public final class EventLog {
         guard let tail else { return nil }
         guard let bytes = Posix.readAll(fd: fd, from: offset) else { throw .io("cannot read \(fileName): \(Posix.errorText())") }
         let aside = path + ".torn-line\(tail.line)-\(now.fileStamp)"
-        let written = try Posix.createFile(aside, bytes, mode: Posix.fileMode(forDirectory: Posix.directoryName(path)), unique: true)
+        let written = try Posix.createFile(aside, bytes, mode: Posix.fileMode(forDirectory: Posix.directoryName(path)), unique: true, calls: calls)
         guard ftruncate(fd, off_t(offset)) == 0, calls.fsync(fd) == 0 else {
             throw .io("cannot cut the torn end off \(fileName): \(Posix.errorText())")
         }

@@ -94,7 +94,7 @@ extension Posix {
     /// taken gets "-2", "-3"… instead of failing (two set-asides in one second). A file that
     /// could not be written whole is removed, never left empty. Returns the path written.
     @discardableResult
-    static func createFile(_ path: String, _ bytes: [UInt8], mode: mode_t, unique: Bool = false) throws(StoreError) -> String {
+    static func createFile(_ path: String, _ bytes: [UInt8], mode: mode_t, unique: Bool = false, calls: FileCalls = .system) throws(StoreError) -> String {
         var candidate = path
         for n in 2...100 {
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
@@ -103,7 +103,7 @@ extension Posix {
                 throw .io("cannot create \(candidate): \(errorText())")
             }
             fchmod(fd, mode)
-            let ok = writeAll(fd: fd, bytes, calls: .system) && fsync(fd) == 0
+            let ok = writeAll(fd: fd, bytes, calls: calls) && calls.fsync(fd) == 0
             let err = errno
             close(fd)
             guard ok else {

@@ -186,6 +186,27 @@ struct DurabilityTests {
         #expect(try Store(directory: s.directory).state.history.count == Self.day.count + 1)
     }
 
+    @Test func aTornEndThatCannotBeSetAsideOnAFullDiskLeavesNoEmptyFileAndTheRetryWorks() throws {
+        let base = try sampleStore(Self.day)
+        write(bytes(of: base.logPath) + Array("torn".utf8), to: base.logPath)
+        let faults = Faults()
+        let s = try Store(directory: base.directory, calls: faults.calls())
+        let folder = { (try? FileManager.default.contentsOfDirectory(atPath: s.directory)) ?? [] }
+        faults.failWriteAfter = 0
+        #expect(throws: StoreError.self) { try s.append(.message(text: "hello"), by: testAuthor) }
+        #expect(!folder().contains { $0.contains("torn") }, "a torn end's copy was left behind half made: \(folder())")
+        // Again in the same second, with room on the disk: the set-aside is made, whole.
+        faults.failWriteAfter = nil
+        try s.append(.message(text: "hello"), by: testAuthor)
+        let aside = folder().filter { $0.contains("torn") }
+        #expect(aside.count == 1 && bytes(of: s.directory + "/" + aside[0]) == Array("torn".utf8), "\(aside)")
+        // A second torn end gets a file of its own; the first is kept.
+        write(bytes(of: s.logPath) + Array("torn2".utf8), to: s.logPath)
+        try s.refresh()
+        try s.append(.message(text: "again"), by: testAuthor)
+        #expect(folder().filter { $0.contains("torn") }.count == 2)
+    }
+
     @Test func aFailingFsyncLeavesNoLineBehind() throws {
         let base = try sampleStore(Self.day)
         let faults = Faults()
