@@ -166,8 +166,9 @@ public enum StoreAccess {
 
     /// The refusal for a folder anyone may write into, with the fix.
     public static func everyoneMayWrite(_ directory: String) -> StoreError {
-        .usage("Refused: anyone on this computer can put files into \(directory) (it is writable by all users), and so could change "
-            + "or read the day's record of everyone's names. Allow only yourself, or your group (docs/sharing.md): chmod o-w \(directory)")
+        .damaged(file: directory, line: 0,
+                 problem: "anyone on this computer can put files into this folder (it is writable by all users), and so could change the day's record or read everyone's names; mingle will not use it",
+                 remedy: "Allow only yourself, or your group (docs/sharing.md): chmod o-w \(directory)")
     }
 
     /// The note for a folder the group may write into.

@@ -149,6 +149,24 @@ struct AttackTests {
         #expect(try t.waitUntil(timeout: 5) { !$0.contains("not an ordinary file") && !$0.contains("不是一般檔案") }.ok)
     }
 
+    @Test func aFolderAnyoneCanWriteIntoIsRefusedAndAGroupFolderIsSaid() throws {
+        let open = temporaryFolder() + "/open"
+        mkdir(open, 0o777)
+        chmod(open, 0o777)
+        let made = try CLI.run(["init", open, "--sample"])
+        #expect(made.status == 3 && made.err.contains("chmod o-w"), "\(made.out)\(made.err)")
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: open))?.isEmpty == true, "init wrote into it")
+        let dir = try sampleStoreFolder()
+        chmod(dir, 0o777)
+        for args in [["status"], ["checkin", "P001"], ["check"]] {
+            let r = try CLI.run(args + ["--store", dir])
+            #expect(r.status == 3 && r.err.contains("writable by all users"), "\(args): \(r.out)\(r.err)")
+        }
+        chmod(dir, 0o2770)
+        let check = try CLI.run(["check", "--store", dir])
+        #expect(check.status == 0 && check.err.contains("can write into"), "\(check.out)\(check.err)")
+    }
+
     // MARK: 3. --out onto a device
 
     @Test(.enabled(if: getuid() == 0, "needs root to make a device node"))
