@@ -7,14 +7,15 @@ import MingleStore
 public enum TagFile {
     public static let folder = "print"
 
-    /// "print/tag-W003.html": ASCII letters, digits, - and _ as they are, every other byte of the
+    /// "print/tag-W003.html": capital letters, digits and - as they are, every other byte of the
     /// id as _XX (its hex), so no id can name a file outside the folder and two ids never share
-    /// a file ("a/b" is tag-a_2fb, "a_b" tag-a_5fb).
+    /// a file ("a/b" is tag-_61_2f_62, "a_b" tag-_61_5f_62), not even on a disk that ignores case
+    /// ("A1" tag-A1, "a1" tag-_611).
     public static func relativePath(for id: String) -> String {
         var safe = ""
         for b in id.utf8 {
             let u = Unicode.Scalar(b)
-            if (u.properties.isAlphabetic && u.isASCII) || ("0"..."9").contains(u) || u == "-" { safe.unicodeScalars.append(u) }
+            if ("A"..."Z").contains(u) || ("0"..."9").contains(u) || u == "-" { safe.unicodeScalars.append(u) }
             else { safe += "_" + (b < 16 ? "0" : "") + String(b, radix: 16) }
         }
         return "\(folder)/tag-\(safe.isEmpty ? "_" : safe).html"

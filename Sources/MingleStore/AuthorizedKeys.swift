@@ -126,38 +126,57 @@ public enum AuthorizedKeys {
     /// The mingle lines of a file.
     public static func grants(in text: String) -> [Grant] {
         var out: [Grant] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            guard let g = grant(String(raw), line: i + 1) else { continue }
+        for (i, raw) in rawLines(text).enumerated() {
+            guard let g = grant(content(raw), line: i + 1) else { continue }
             out.append(g)
         }
         return out
     }
 
-    /// Read as sshd reads the line: the options (up to the first space outside double quotes),
-    /// the key's type and blob, then the comment, which must begin with the marker. The marker's
-    /// text anywhere else (inside a store path in the command, say) makes no grant.
+    /// The file's lines as sshd reads them: split at every LF (a CR LF is one Character in a Swift
+    /// String, so splitting by Character would not see it), each kept byte for byte.
+    public static func rawLines(_ text: String) -> [Substring] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { Substring($0) }
+    }
+
+    /// A line without the CR of a CR LF ending.
+    static func content(_ raw: Substring) -> String { raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw) }
+
+    /// Read as sshd reads the line (auth-options.c, sshkey.c): the options run to the first space
+    /// or tab outside double quotes, where only `\"` is an escape; then the key's type and blob,
+    /// then the comment, which must begin with the marker. The marker's text anywhere else (in a
+    /// store path inside the command, say) makes no grant.
     static func grant(_ line: String, line n: Int) -> Grant? {
-        var inQuotes = false, escaped = false
-        var end = line.endIndex
-        for i in line.indices {
-            let c = line[i]
-            if escaped { escaped = false; continue }
-            if c == "\\" && inQuotes { escaped = true } else if c == "\"" { inQuotes.toggle() } else if c == " " && !inQuotes { end = i; break }
+        let u = Array(line.unicodeScalars)
+        var i = 0, inQuotes = false
+        while i < u.count {
+            if inQuotes && u[i] == "\\" && i + 1 < u.count && u[i + 1] == "\"" { i += 2; continue }
+            if u[i] == "\"" { inQuotes.toggle() } else if !inQuotes && (u[i] == " " || u[i] == "\t") { break }
+            i += 1
         }
-        guard end < line.endIndex, line[..<end].hasPrefix("command=\"") else { return nil }
-        let parts = line[line.index(after: end)...].split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].hasPrefix("\(marker) name=") else { return nil }
-        let tail = parts[2].dropFirst(marker.count + 6)
+        guard i < u.count, String(String.UnicodeScalarView(u[0..<i])).hasPrefix("command=\"") else { return nil }
+        // Type, blob and comment, each after a run of spaces or tabs.
+        var fields: [String] = []
+        while fields.count < 3 {
+            while i < u.count && (u[i] == " " || u[i] == "\t") { i += 1 }
+            guard i < u.count else { return nil }
+            var j = i
+            if fields.count < 2 { while j < u.count && u[j] != " " && u[j] != "\t" { j += 1 } } else { j = u.count }
+            fields.append(String(String.UnicodeScalarView(u[i..<j])))
+            i = j
+        }
+        guard fields[2].hasPrefix("\(marker) name=") else { return nil }
+        let tail = fields[2].dropFirst(marker.count + 6)
         guard let r = tail.range(of: " role="), let s = tail.range(of: " store="), r.upperBound <= s.lowerBound else { return nil }
         let name = String(tail[..<r.lowerBound]), role = String(tail[r.upperBound..<s.lowerBound]), store = String(tail[s.upperBound...])
-        return Grant(name: name, role: role, store: store, key: PublicKey(type: String(parts[0]), blob: String(parts[1])), line: n)
+        return Grant(name: name, role: role, store: store, key: PublicKey(type: fields[0], blob: fields[1]), line: n)
     }
 
     /// The 1-based line where this key already stands in the file, if it does (a key may have
     /// options before it; sshd uses the first line that matches, so a key can be locked only once).
     public static func lineHolding(_ key: PublicKey, in text: String) -> Int? {
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let t = raw.trimmingCharacters(in: .whitespaces)
+        for (i, raw) in rawLines(text).enumerated() {
+            let t = content(raw).trimmingCharacters(in: .whitespaces)
             if t.hasPrefix("#") { continue }
             if t.contains(" \(key.blob)") || t.hasPrefix("\(key.type) \(key.blob)") { return i + 1 }
         }
@@ -167,8 +186,8 @@ public enum AuthorizedKeys {
     /// The text without the lines of `name`'s grants.
     public static func removing(name: String, from text: String) -> (text: String, removed: [Grant]) {
         var kept: [Substring] = [], removed: [Grant] = []
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if let g = grant(String(raw), line: i + 1), g.name == name { removed.append(g) } else { kept.append(raw) }
+        for (i, raw) in rawLines(text).enumerated() {
+            if let g = grant(content(raw), line: i + 1), g.name == name { removed.append(g) } else { kept.append(raw) }
         }
         return (kept.joined(separator: "\n"), removed)
     }

@@ -113,9 +113,9 @@ struct AccessAdd: ParsableCommand {
             }
             throw ExitCode(1)
         }
-        let joined = text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+        let joined = text.isEmpty || text.unicodeScalars.last == "\n" ? text : text + "\n"
         try file.write(joined + line + "\n")
-        let count = joined.split(separator: "\n", omittingEmptySubsequences: false).count
+        let count = AuthorizedKeys.rawLines(joined).count
         print("\(name)'s key now opens \(describeRole(desk, in: store.state.room)) on \(storePath), and nothing else "
               + "(no shell, no forwarding, no command of their own).")
         var host = [CChar](repeating: 0, count: 256)

@@ -78,10 +78,17 @@ func openScreens(_ directory: String, _ options: ScreenOptions) throws {
         say(strings.access(problem))
         throw ExitCode(3)
     }
+    // $MINGLE_ROLE locks the screens as --role does (a helper's profile sets it); --role may only
+    // name the same role then.
+    let envRole = try commandLineDesk()?.name
+    if let envRole, let asked = options.role, asked != envRole {
+        throw ValidationFailure("MINGLE_ROLE is \(envRole): this terminal opens only that screen, not --role \(asked)")
+    }
+    let role = options.role ?? envRole
     let store = try guarded { () throws(StoreError) in try Store(directory: directory) }
     StoreOptions.reportTail(store)
-    let screen = options.role.flatMap(ScreenKind.parse) ?? .reception
-    if case .stall(let id) = screen, options.role != nil {
+    let screen = role.flatMap(ScreenKind.parse) ?? .reception
+    if case .stall(let id) = screen, role != nil {
         let list = store.config.stalls.map { "\($0.id) (\($0.name))" }.joined(separator: ", ")
         guard let id else { throw ValidationFailure("--role stall needs a stall: stall:ID, one of \(list)") }
         guard store.state.room.index(ofStall: id) != nil else {
@@ -102,8 +109,8 @@ func openScreens(_ directory: String, _ options: ScreenOptions) throws {
         }
         throw ExitCode(2)
     }
-    let app = App(store: store, screen: screen, locked: options.role != nil,
-                  author: currentAuthor(role: options.role ?? "reception", key: options.name ?? ""), language: options.language, now: Posix.now)
+    let app = App(store: store, screen: screen, locked: role != nil,
+                  author: currentAuthor(role: role ?? "reception", key: options.name ?? ""), language: options.language, now: Posix.now)
     let watcher = LogWatcher(directory: store.directory)
     RunLoop.run(app, terminal: terminal, watcher: watcher)
     terminal.stop()

@@ -33,10 +33,8 @@ struct ScreenBenchCommand: ParsableCommand {
         let copy = try makeTemporaryFolder("mingle-bench-stalls") + "/store"
         mkdir(copy, 0o700)
         for file in [ConfigFile.fileName, RosterFile.fileName, Store.logName] {
-            guard let bytes = Posix.readFile(simulated + "/" + file),
-                  (try? Data(bytes).write(to: URL(fileURLWithPath: copy + "/" + file))) != nil else {
-                throw fail(.io("cannot copy \(file) to \(copy)"))
-            }
+            guard let bytes = Posix.readFile(simulated + "/" + file) else { throw fail(.io("cannot copy \(file) to \(copy)")) }
+            try guarded { () throws(StoreError) in try Posix.writeFileAtomically(copy + "/" + file, bytes, mode: 0o600) }
         }
         let store = try guarded { () throws(StoreError) in try Store(directory: copy) }
         let me = Author(user: "bench", role: "stall:S1", terminal: "-", pid: 0)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import MingleCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,10 +9,13 @@ do {
     var command = try Mingle.parseAsRoot()
     try command.run()
 } catch {
+    // Every message passes the one sanitizer: an error may quote a file's text or an argument.
     let code = Mingle.exitCode(for: error)
-    if code == .validationFailure {
-        FileHandleStderr.write(Mingle.fullMessage(for: error) + "\n")
-        exit(2)
+    let text = Mingle.fullMessage(for: error)
+    if code == .success {
+        if !text.isEmpty { print(text) }  // --help, --version: the module's sanitizing print
+        exit(0)
     }
-    Mingle.exit(withError: error)
+    if !text.isEmpty { FileHandleStderr.write(Sanitizer.cleanLines(text) + "\n") }
+    exit(code == .validationFailure ? 2 : code.rawValue)
 }
