@@ -120,13 +120,13 @@ struct AttackTests {
         let path = dir + "/" + file
         unlink(path)
         #expect(mkfifo(path, 0o660) == 0)
-        // `timeout` turns a hang into a failure instead of a stuck suite.
-        let r = try CLI.runProgram("/usr/bin/timeout", ["10", CLI.binary, "status", "--store", dir])
+        // A deadline turns a hang into a failure instead of a stuck suite.
+        let r = try #require(try CLI.run(["status", "--store", dir], deadline: 10), "mingle status hung on a FIFO \(file)")
         #expect(r.status == 3, "exit \(r.status): \(r.err)")
         #expect(r.err.contains(file) && r.err.contains("not an ordinary file"), "\(r.err)")
         unlink(path)
         #expect(symlink("/etc/passwd", path) == 0)
-        let l = try CLI.runProgram("/usr/bin/timeout", ["10", CLI.binary, "checkin", "P001", "--store", dir])
+        let l = try #require(try CLI.run(["checkin", "P001", "--store", dir], deadline: 10))
         #expect(l.status == 3, "exit \(l.status): \(l.err)")
         #expect(l.err.contains(file) && l.err.contains("symbolic link"), "\(l.err)")
     }

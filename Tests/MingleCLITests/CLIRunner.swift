@@ -60,6 +60,34 @@ enum CLI {
         return Result(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
     }
 
+    /// The binary with a deadline: killed (SIGKILL, which no signal mask the test runner passes on
+    /// can block; `timeout`'s own SIGALRM and SIGTERM can be) when it has not finished by then, so
+    /// a hang is a failure and never a stuck suite. nil when it had to be killed.
+    static func run(_ args: [String], deadline seconds: Double) throws -> Result? {
+        let folder = temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        FileManager.default.createFile(atPath: folder + "/out", contents: nil)
+        FileManager.default.createFile(atPath: folder + "/err", contents: nil)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "MINGLE_STORE")
+        p.environment = environment
+        p.standardOutput = FileHandle(forWritingAtPath: folder + "/out")
+        p.standardError = FileHandle(forWritingAtPath: folder + "/err")
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let end = Date().addingTimeInterval(seconds)
+        while p.isRunning && Date() < end { usleep(10_000) }
+        let killed = p.isRunning
+        if killed { kill(p.processIdentifier, SIGKILL) }
+        p.waitUntilExit()
+        if killed { return nil }
+        let text = { (f: String) in String(decoding: FileManager.default.contents(atPath: folder + "/" + f) ?? Data(), as: UTF8.self) }
+        return Result(status: p.terminationStatus, out: text("out"), err: text("err"))
+    }
+
     static func start(_ args: [String]) throws -> Process {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
