@@ -203,11 +203,7 @@ extension EventLog {
     public func lostConfirmedLines() -> StoreError? {
         guard let last = lastConfirmed() else { return nil }
         if last.seq < lastSeq || (last.seq == lastSeq && last.crc == chain.lastCRC) { return nil }
-        let what = last.seq == lastSeq
-            ? "its last line, event \(lastSeq), is not the one that was confirmed"
-            : "it ends at event \(lastSeq), but event \(last.seq) was already written and confirmed"
-        return .damaged(file: fileName, line: linesRead, problem: "\(what) (\(Posix.baseName(lastConfirmedPath)) says so): the log lost its newest lines, or an older copy was put in its place",
-                        remedy: "Nothing will be written to it. Put the newest copy of \(fileName) back, or run `mingle repair` to go on from this one (numbers then continue after \(last.seq), so none is given twice).")
+        return .history(.lostConfirmed(lastSeq: lastSeq, confirmed: last.seq, line: linesRead))
     }
 
     /// After an append: the record of the last line, safely replaced. Not fsynced: it is written

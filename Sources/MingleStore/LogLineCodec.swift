@@ -122,6 +122,13 @@ public enum LogLineCodec {
         return (crc, prev)
     }
 
+    /// Whether " prev=" stands right before " crc=" (the digits are read by `link`).
+    @inline(__always)
+    static func hasPrev(_ line: UnsafeBufferPointer<UInt8>, crcStart: Int) -> Bool {
+        let p = crcStart - prevSuffixLength
+        return p >= 0 && line[p] == 32 && line[p + 1] == 112 && line[p + 2] == 114 && line[p + 3] == 101 && line[p + 4] == 118 && line[p + 5] == 61
+    }
+
     private static func hex8Value(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> UInt32? {
         var v: UInt32 = 0
         for i in start..<(start + 8) {

@@ -42,7 +42,7 @@ extension LogLineCodec {
         let body = UnsafeBufferPointer(rebasing: line[0..<crcStart])
         guard CRC32.checksum(body) == expected else { throw .checksum }
         // The link to the line before (prev=…) is checked by LogScan, which knows that line.
-        let fieldsEnd = link(line)?.prev == nil ? crcStart : crcStart - prevSuffixLength
+        let fieldsEnd = hasPrev(line, crcStart: crcStart) ? crcStart - prevSuffixLength : crcStart
 
         var tokens = Tokens(UnsafeBufferPointer(rebasing: line[0..<fieldsEnd]))
         guard let seqTok = tokens.next(), let seq = parseInt(seqTok), seq > 0 else {

@@ -27,8 +27,9 @@ public enum LogRepair {
         guard let log = try? EventLog(path: path, calls: .system) else { return nil }
         _ = try? log.readNew()
         guard log.linesRead == lines.filter({ if case .good = $0.outcome { true } else { false } }).count,
-              case .damaged(_, _, let problem, _)? = log.lostConfirmedLines() else { return nil }
-        return Finding(line: lines.count, problem: problem, needsRepair: true)
+              let lost = log.lostConfirmedLines() else { return nil }
+        guard case .history(let h) = lost else { return nil }
+        return Finding(line: lines.count, problem: h.problem, needsRepair: true)
     }
 
     static func audit(lines: [LogScan.Line]) -> (goodLines: Int, findings: [Finding]) {

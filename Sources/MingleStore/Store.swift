@@ -148,11 +148,8 @@ public final class Store {
         let events = try candidate.readNew()
         let shown = state.history
         if let differ = Store.firstDifference(shown: shown, in: events) {
-            let where_ = differ
-            let error = StoreError.damaged(
-                file: Store.logName, line: where_ + 1,
-                problem: "the file was replaced by a copy that does not hold what was shown here: it has \(events.count) events (to #\(events.last?.seq ?? 0)), this screen showed \(shown.count) (to #\(shown.last?.seq ?? 0)), and they differ from line \(where_ + 1)",
-                remedy: "An older copy was put back, or lines were taken out. The day as shown stays and nothing will be written until the newest copy is back (or `mingle repair` is run).")
+            let error = StoreError.history(.replaced(line: differ + 1, has: events.count, hasLast: events.last?.seq ?? 0,
+                                                     shown: shown.count, shownLast: shown.last?.seq ?? 0))
             rejectedLog = (stamp, error)
             throw error
         }
@@ -189,10 +186,7 @@ public final class Store {
         measureClock(every: 1)
         var t = now()
         if let skew = clockSkew, skew > Store.maxClockAheadMillis {
-            let disk = Timestamp(millis: t.millis - skew, offsetMinutes: t.offsetMinutes)
-            throw .io("This computer's clock says \(t.dateAndClock), but the clock of the disk the store is on says \(disk.dateAndClock): "
-                + "\(ClockSkew.words(skew)) ahead. Nothing was written (a time so far ahead would push every later line's time with it). "
-                + "Set this computer's clock (and time zone), then try again.")
+            throw .history(.clockAhead(clock: t, disk: Timestamp(millis: t.millis - skew, offsetMinutes: t.offsetMinutes)))
         }
         if let last = state.lastTime, t < last { t = Timestamp(millis: last.millis, offsetMinutes: t.offsetMinutes) }
         return t

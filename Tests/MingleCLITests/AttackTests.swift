@@ -345,7 +345,7 @@ struct AttackTests {
             #expect(try CLI.run(["check", "--store", dir]).status == 0)
         }
         // An older copy moved over it (a new file), and copied over it (the same file, shorter).
-        try attack("mv", { write(older, to: log + ".old"); rename(log + ".old", log) }, says: "replaced by a copy")
+        try attack("mv", { write(older, to: log + ".old"); rename(log + ".old", log) }, says: "被換成了另一份檔案")
         try attack("cp", { write(older, to: log) }, says: "events.log")
         // Cut at a line boundary.
         try attack("truncate", { truncate(log, off_t(older.count)) }, says: "events.log")

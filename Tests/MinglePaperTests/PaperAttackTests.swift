@@ -36,29 +36,8 @@ struct PaperAttackTests {
     /// Everyone comes, the new POs introduce themselves, everyone sits for 20 minutes (so they
     /// meet), a stall asks for help, a message with the characters goes to the room, one leaves.
     static func room() throws -> Room {
-        var room = Room(config: config, roster: people)
-        var minute = 0
-        func at(_ e: Event) throws {
-            try room.apply(e, at: PaperFixture.start.adding(seconds: 60 * minute), by: PaperFixture.author)
-            minute += 1
-        }
-        for p in people { try at(.checkIn(person: p.id)) }
-        try at(.phase(from: .reception, to: .opening, move: .next, reason: ""))
-        try at(.phase(from: .opening, to: .introductions, move: .next, reason: ""))
-        for p in people where p.role == .new {
-            try at(.introStart(person: p.id))
-            try at(.introDone(person: p.id))
-        }
-        try at(.phase(from: .introductions, to: .chat, move: .next, reason: "\u{FFFE}"))
-        for (i, p) in people.enumerated() { try at(.seat(person: p.id, stall: i % 2 == 0 ? "S1" : "S2", forced: true)) }
-        try at(.help(stall: "S2", on: true))
-        try at(.message(text: "蛋糕\u{FFFF}來了\u{1B}[2J\u{9B}\u{202E}"))
-        minute += 20
-        try at(.help(stall: "S2", on: false))
-        try at(.checkOut(person: "F5"))
-        try at(.phase(from: .chat, to: .photo, move: .next, reason: ""))
-        try at(.photoTaken)
-        return room
+        try PaperFixture.day(config: config, people: people, speakers: people.filter { $0.role == .new }.map(\.id),
+                             message: "蛋糕\u{FFFF}來了\u{1B}[2J\u{9B}\u{202E}", leaver: "F5", chatReason: "\u{FFFE}")
     }
 
     static func pages() throws -> [(String, String)] {

@@ -35,24 +35,34 @@ enum PaperFixture {
     /// Everyone comes, X1 introduces themselves, all sit at stalls for 20 minutes (so they meet),
     /// one stall asks for help, a message goes to the room, X5 leaves early.
     static func room() throws -> Room {
-        var room = Room(config: config, roster: hostile)
+        try day(config: config, people: hostile, speakers: ["X1"], message: "<img src=x onerror=alert(1)> 蛋糕 =1+1", leaver: "X5")
+    }
+
+    /// The afternoon every paper test prints: `people` come, `speakers` introduce themselves,
+    /// everyone sits at S1 or S2 for 20 minutes, S2 asks for help, `message` goes to the room,
+    /// `leaver` leaves early, the photo is taken. `chatReason` is the reason given for open chat.
+    static func day(config: EventConfig, people: [Person], speakers: [String], message: String, leaver: String,
+                    chatReason: String = "") throws -> Room {
+        var room = Room(config: config, roster: people)
         var minute = 0
-        func at(_ e: Event, by who: Author = author) throws {
-            try room.apply(e, at: start.adding(seconds: 60 * minute), by: who)
+        func at(_ e: Event) throws {
+            try room.apply(e, at: start.adding(seconds: 60 * minute), by: author)
             minute += 1
         }
-        for p in hostile { try at(.checkIn(person: p.id)) }
+        for p in people { try at(.checkIn(person: p.id)) }
         try at(.phase(from: .reception, to: .opening, move: .next, reason: ""))
         try at(.phase(from: .opening, to: .introductions, move: .next, reason: ""))
-        try at(.introStart(person: "X1"))
-        try at(.introDone(person: "X1"))
-        try at(.phase(from: .introductions, to: .chat, move: .next, reason: ""))
-        for (i, p) in hostile.enumerated() { try at(.seat(person: p.id, stall: i % 2 == 0 ? "S1" : "S2", forced: true)) }
+        for id in speakers {
+            try at(.introStart(person: id))
+            try at(.introDone(person: id))
+        }
+        try at(.phase(from: .introductions, to: .chat, move: .next, reason: chatReason))
+        for (i, p) in people.enumerated() { try at(.seat(person: p.id, stall: i % 2 == 0 ? "S1" : "S2", forced: true)) }
         try at(.help(stall: "S2", on: true))
-        try at(.message(text: "<img src=x onerror=alert(1)> 蛋糕 =1+1"))
+        try at(.message(text: message))
         minute += 20
         try at(.help(stall: "S2", on: false))
-        try at(.checkOut(person: "X5"))
+        try at(.checkOut(person: leaver))
         try at(.phase(from: .chat, to: .photo, move: .next, reason: ""))
         try at(.photoTaken)
         return room

@@ -146,6 +146,7 @@ extension App {
 
     func problemText(_ error: StoreError) -> String {
         if case .access(let p) = error { return strings.access(p) }
+        if case .history(let h) = error { return "\(strings.storeProblem): \(strings.history(h))" }
         return "\(strings.storeProblem): \(error.description)"
     }
 }
