@@ -206,15 +206,31 @@ extension EventLog {
         return .history(.lostConfirmed(lastSeq: lastSeq, confirmed: last.seq, line: linesRead))
     }
 
-    /// After an append: the record of the last line, safely replaced. Not fsynced: it is written
-    /// after the log's own fsync, so a crash can only leave it behind the log, which is no alarm.
+    /// After an append: the record of the last line. Written over in place, under the log's lock,
+    /// as one pwrite of a record of fixed length (one disk sector: it is read whole or not at all;
+    /// one that does not read is no alarm), opened without following a link; made, when missing,
+    /// by the one safe writer. Not fsynced: it is written after the log's own fsync, so a crash
+    /// can only leave it behind the log. A rename per append cost twice as much (docs/performance.md).
     func confirm() throws(StoreError) {
-        try EventLog.writeLastConfirmed(logPath: path, seq: lastSeq, crc: chain.lastCRC ?? 0, durable: false)
+        let record = EventLog.lastConfirmedRecord(seq: lastSeq, crc: chain.lastCRC ?? 0)
+        guard let fd = Posix.openRegular(lastConfirmedPath, O_WRONLY) else {
+            if errno != ENOENT { throw .io("cannot write \(Posix.baseName(lastConfirmedPath)): \(Posix.errorText())") }
+            return try EventLog.writeLastConfirmed(logPath: path, seq: lastSeq, crc: chain.lastCRC ?? 0, durable: false)
+        }
+        defer { close(fd) }
+        let ok = record.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count } && ftruncate(fd, off_t(record.count)) == 0
+        guard ok else { throw .io("cannot write \(Posix.baseName(lastConfirmedPath)): \(Posix.errorText())") }
+    }
+
+    /// "seq=00000000000000000042 crc=0a1b2c3d\n": always 35 bytes, so an overwrite never leaves
+    /// the end of a longer one behind.
+    static func lastConfirmedRecord(seq: Int, crc: UInt32) -> [UInt8] {
+        let digits = String(seq)
+        return Array(("seq=" + String(repeating: "0", count: max(0, 20 - digits.count)) + digits + " crc=").utf8) + LogLineCodec.hex8(crc) + [10]
     }
 
     static func writeLastConfirmed(logPath: String, seq: Int, crc: UInt32, durable: Bool) throws(StoreError) {
-        let text = "seq=\(seq) crc=\(String(decoding: LogLineCodec.hex8(crc), as: UTF8.self))\n"
-        try Posix.writeFileAtomically(logPath + lastConfirmedSuffix, Array(text.utf8),
+        try Posix.writeFileAtomically(logPath + lastConfirmedSuffix, lastConfirmedRecord(seq: seq, crc: crc),
                                       mode: Posix.fileMode(forDirectory: Posix.directoryName(logPath)), durable: durable)
     }
 }
