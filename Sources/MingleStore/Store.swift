@@ -42,6 +42,9 @@ public final class Store {
     /// nil when not measured. Screens say so beyond a minute.
     public private(set) var clockSkew: Int64?
     private var clockMeasuredAt = -Double.infinity
+    /// The log as read ends before the line last confirmed (events.log.last): what is shown is an
+    /// older day. Said on every screen and by every command until put right; writes are refused.
+    public private(set) var lostLines: StoreError?
     /// A replaced log that does not hold what this store showed: kept out until it changes again.
     private var rejectedLog: (stamp: Posix.FileStamp?, error: StoreError)?
 
@@ -74,6 +77,7 @@ public final class Store {
         state = State(config: config, roster: roster)
         let events = try log.readNew()
         state = State.replay(config: config, roster: roster, events: events)
+        lostLines = log.lostConfirmedLines()
         try Store.checkRosterIDs(rosterPath, state)
     }
 
@@ -134,6 +138,7 @@ public final class Store {
         let events = try log.readNew()
         if events.isEmpty { return edited }
         state.apply(contentsOf: events)
+        lostLines = log.lostConfirmedLines()
         return true
     }
 
@@ -156,6 +161,7 @@ public final class Store {
         rejectedLog = nil
         try log.adopt(candidate)
         state = State.replay(config: config, roster: roster, events: events)
+        lostLines = log.lostConfirmedLines()
         logEpoch += 1
     }
 

@@ -20,6 +20,7 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> Store {
         let s = try guarded { () throws(StoreError) in try Store(directory: directory) }
         StoreOptions.reportTail(s)
+        if let lost = s.lostLines { say("Warning: what follows is an older day. " + lost.description) }
         return s
     }
 

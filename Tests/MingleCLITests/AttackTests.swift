@@ -345,7 +345,7 @@ struct AttackTests {
             #expect(try CLI.run(["check", "--store", dir]).status == 0)
         }
         // An older copy moved over it (a new file), and copied over it (the same file, shorter).
-        try attack("mv", { write(older, to: log + ".old"); rename(log + ".old", log) }, says: "被換成了另一份檔案")
+        try attack("mv", { write(older, to: log + ".old"); rename(log + ".old", log) }, says: "紀錄檔被換成了")
         try attack("cp", { write(older, to: log) }, says: "events.log")
         // Cut at a line boundary.
         try attack("truncate", { truncate(log, off_t(older.count)) }, says: "events.log")
@@ -353,6 +353,20 @@ struct AttackTests {
         var lines = newest.split(separator: 10).map { Array($0) + [10] }
         lines.swapAt(1, 2)
         try attack("reorder", { write(lines.flatMap { $0 }, to: log) }, says: "events.log")
+    }
+
+    @Test func aScreenOrCommandOpenedOnAnOlderCopySaysItIsAnOlderDay() throws {
+        let dir = try sampleStoreFolder()
+        let log = dir + "/events.log"
+        #expect(try CLI.run(["checkin", "P001", "--store", dir]).status == 0)
+        let older = bytes(of: log)
+        #expect(try CLI.run(["checkin", "P002", "--store", dir]).status == 0)
+        write(older, to: log)
+        let status = try CLI.run(["status", "--store", dir])
+        #expect(status.err.contains("older day") && status.err.contains("event 2 was already written"), "\(status.err)")
+        let t = try Tmux(command: "\(CLI.binary) --store \(dir) --role stall:S1", columns: 40, rows: 16)
+        let seen = try t.waitUntil(timeout: 5) { $0.contains("紀錄檔只到第1筆") }
+        #expect(seen.ok, "a new screen showed the older day without a word:\n\(seen.screen)")
     }
 
     @Test func checkFindsALogThatLostItsNewestLinesAndRepairGoesOnAfterThem() throws {

@@ -64,18 +64,29 @@ extension App {
         }
     }
 
-    /// The store problem (whole, wrapped) and the latest message, growing upwards from `bottom`.
+    /// The store problem (wrapped) and the latest message, growing upwards from `bottom`.
     func drawMessages<C: Canvas>(_ c: inout C, bottom: Int) {
-        var lines: [(String, Style)] = []
-        if let p = storeProblem { lines += Wrap.lines(p, width: c.columns - 2).map { ($0, .alert) } }
+        var said: [(String, Style)] = []
         if let m = message, !messageHasFaded, m.text != storeProblem {
             // Two rows at most: a message must not hide the row it is about for long.
             var wrapped = Wrap.lines(m.text, width: c.columns - 2)
             if wrapped.count > 2 { wrapped = [wrapped[0], DisplayWidth.truncate(wrapped[1...].joined(), to: c.columns - 2)] }
-            lines += wrapped.map { ($0, m.isError ? .alert : .good) }
+            said = wrapped.map { ($0, m.isError ? .alert : .good) }
         }
-        // At most a third of the screen; the screen's own rows keep the rest.
-        let shown = lines.suffix(max(1, c.rows / 3))
+        // At most a third of the screen; the screen's own rows keep the rest. A problem longer
+        // than its rows keeps its beginning (what is wrong), cut with "…", never its end alone.
+        let room = max(1, c.rows / 3)
+        var lines: [(String, Style)] = []
+        if let p = storeProblem {
+            let wrapped = Wrap.lines(p, width: c.columns - 2)
+            let fits = max(1, room - said.count)
+            lines = wrapped.prefix(fits).map { ($0, .alert) }
+            if wrapped.count > fits, let last = lines.indices.last {
+                lines[last].0 = DisplayWidth.truncate(wrapped[last...].joined(), to: c.columns - 2)
+            }
+        }
+        lines += said
+        let shown = lines.suffix(room)
         for (i, (text, style)) in shown.enumerated() {
             c.put(" " + text, row: bottom - shown.count + 1 + i, column: 0, width: c.columns, style: style)
         }

@@ -16,7 +16,7 @@ extension App {
             let text = problemText(error)
             if readProblem != text { readProblem = text; changed = true }
         }
-        storeProblem = readProblem ?? sourceProblemText ?? accessProblem ?? clockProblemText
+        storeProblem = currentProblem
         if let t = messageTime, message != nil, now().millis - t.millis >= App.messageSeconds * 1000 {
             message = nil
             changed = true
@@ -29,6 +29,12 @@ extension App {
     var sourceProblemText: String? {
         if let e = store.sourceProblem { return "\(strings.sourceKept): \(e.description)" }
         return store.configProblems.first.map { "\(strings.configProblem): \($0.description)" }
+    }
+
+    /// The one problem line, the most urgent first: the log unreadable, the log older than what was
+    /// confirmed, a file that does not read, no permission, a clock off.
+    var currentProblem: String? {
+        readProblem ?? store.lostLines.map(problemText) ?? sourceProblemText ?? accessProblem ?? clockProblemText
     }
 
     /// A clock more than a minute off the disk's: said, since every time this terminal stamps
@@ -49,7 +55,7 @@ extension App {
         let text = StoreAccess.problem(directory: store.directory, write: needsWrite).map(strings.access)
         guard text != accessProblem else { return false }
         accessProblem = text
-        storeProblem = readProblem ?? sourceProblemText ?? accessProblem ?? clockProblemText
+        storeProblem = currentProblem
         return true
     }
 

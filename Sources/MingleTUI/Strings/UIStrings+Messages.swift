@@ -83,13 +83,14 @@ extension UIStrings {
     public func history(_ h: HistoryProblem) -> String {
         guard language == "zh-TW" else { return h.description }
         switch h {
-        case .replaced(let line, let has, let hasLast, _, let shownLast):
-            return "events.log 被換成了另一份檔案，裡面沒有這個畫面已顯示的紀錄（它只到第 \(hasLast) 筆，共 \(has) 筆；這裡顯示到第 \(shownLast) 筆，從第 \(line) 行起不同）："
-                + "可能是有人放回了舊的備份，或刪了幾行。畫面保留原本的當天紀錄；放回最新的檔案（或執行 `mingle repair`）之前，不會再寫入任何東西。"
+        // Numbers without spaces around them: the message wraps at spaces, and should not wrap there.
+        case .replaced(let line, _, let hasLast, _, let shownLast):
+            return "紀錄檔被換成了舊的或少了幾行的檔案（只到第\(hasLast)筆，這裡已顯示到第\(shownLast)筆，第\(line)行起不同）。"
+                + "畫面保留原本的紀錄；放回最新的 events.log，或執行 mingle repair 之前，不會寫入。"
         case .lostConfirmed(let lastSeq, let confirmed, _):
-            return (lastSeq == confirmed ? "events.log 的最後一筆（第 \(lastSeq) 筆）不是當初確認寫入的那一筆"
-                                         : "events.log 只到第 \(lastSeq) 筆，但第 \(confirmed) 筆已經確認寫入過")
-                + "：紀錄檔少了最新的幾行，或被換成舊的備份。放回最新的 events.log，或執行 `mingle repair` 從這份繼續（編號會接在 \(confirmed) 之後，不會重複）；在那之前不會寫入。"
+            return (lastSeq == confirmed ? "紀錄檔的最後一筆（第\(lastSeq)筆）不是確認寫入的那一筆"
+                                         : "紀錄檔只到第\(lastSeq)筆，但第\(confirmed)筆已經確認寫入過")
+                + "：少了最新的幾行，或被換成了舊的備份，顯示的是較早的狀態。放回最新的 events.log，或執行 mingle repair 從這份繼續（編號接在\(confirmed)之後）；在那之前不會寫入。"
         case .clockAhead(let clock, let disk):
             return "這台電腦的時鐘是 \(clock.dateAndClock)，但存放資料的磁碟是 \(disk.dateAndClock)，快了 \(ClockSkew.words(clock.millis - disk.millis, chinese: true))："
                 + "沒有寫入（時間快這麼多，之後每一筆的時間都會被拖著走）。請校正這台電腦的時鐘與時區後再試。"
