@@ -27,8 +27,8 @@ extension App {
     /// An edit of event.toml or roster.csv that does not read (the last good version is still in
     /// use), or a stall owner missing from the roster: said with file and line until fixed.
     var sourceProblemText: String? {
-        if let e = store.sourceProblem { return "\(strings.sourceKept): \(e.description)" }
-        return store.configProblems.first.map { "\(strings.configProblem): \($0.description)" }
+        if let e = store.sourceProblem { return "\(strings.sourceKept)\(strings.colon)\(e.description)" }
+        return store.configProblems.first.map { "\(strings.configProblem)\(strings.colon)\($0.description)" }
     }
 
     /// The one problem line, the most urgent first: the log unreadable, the log older than what was
@@ -152,7 +152,7 @@ extension App {
 
     func problemText(_ error: StoreError) -> String {
         if case .access(let p) = error { return strings.access(p) }
-        if case .history(let h) = error { return "\(strings.storeProblem): \(strings.history(h))" }
-        return "\(strings.storeProblem): \(error.description)"
+        if case .history(let h) = error { return "\(strings.storeProblem)\(strings.colon)\(strings.history(h))" }
+        return "\(strings.storeProblem)\(strings.colon)\(error.description)"
     }
 }
