@@ -77,7 +77,21 @@ public enum Desk: Equatable, Hashable, Sendable {
     /// connect, simulated days. Only the organisers' own (unlocked) terminal does it; a locked
     /// desk is refused before anything is read or written.
     public enum StoreWork: String, Sendable {
-        case importRoster = "import", repair, access, simulate
+        case initStore = "init", importRoster = "import", repair, access, simulate
+    }
+
+    /// Pages and exports: all but the timeline carry everyone's names.
+    public enum PaperWork: String, Sendable {
+        case timeline = "export timeline", names = "paper"
+    }
+
+    /// Nil when this desk may write `what`: the reception desk (which prints and reports) any;
+    /// the timekeeper its own programme's timeline; a stall and the board none.
+    public func refusal(forPaper what: PaperWork, in room: Room?) -> Refusal? {
+        switch (self, what) {
+        case (.reception, _), (.timekeeper, .timeline): nil
+        default: Refusal(.notThisDesk(work(in: room), event: what.rawValue))
+        }
     }
 
     /// `room`: the day, for the stall's name; nil when the store cannot be read (repair).

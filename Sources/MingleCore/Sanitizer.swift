@@ -30,10 +30,11 @@ extension Sanitizer {
     /// controls but leave DEL, C1 controls such as U+009B and bidi overrides raw). Those characters
     /// can only stand inside strings, so escaping them in the serialised text is exact.
     public static func jsonEscaped(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: { $0.isUnsafeForTerminal || $0 == "\u{2028}" || $0 == "\u{2029}" }) else { return json }
+        guard json.unicodeScalars.contains(where: \.isUnsafeForTerminal) else { return json }
         var out = String.UnicodeScalarView()
         for u in json.unicodeScalars {
-            if u.isUnsafeForTerminal && u.value >= 0x20 || u == "\u{2028}" || u == "\u{2029}" {
+            // Below U+0020 the serialiser has escaped them already; what is left is structure.
+            if u.isUnsafeForTerminal && u.value >= 0x20 {
                 let hex = String(u.value, radix: 16)
                 out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
             } else {

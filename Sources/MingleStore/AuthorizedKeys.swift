@@ -105,7 +105,7 @@ public enum AuthorizedKeys {
 
     static func checkPath(_ path: String, what: String) throws(Problem) {
         guard path.hasPrefix("/"), !path.unicodeScalars.contains(where: { $0.value < 0x20 || "'\"\\".unicodeScalars.contains($0) }) else {
-            throw Problem("\(what) \(path) cannot go into an SSH key's command: move it to a path without quotes or backslashes")
+            throw Problem("\(what) \(path.debugDescription) cannot go into an SSH key's command: move it to a path without quotes, backslashes or control characters (a new line, a tab)")
         }
     }
 

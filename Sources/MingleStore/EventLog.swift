@@ -27,6 +27,10 @@ public final class EventLog {
     public private(set) var linesRead = 0
     /// The last good line's sequence number and CRC (the next line's prev=).
     private(set) var chain = LogScan.Chain()
+    /// The file as it was when last read to its end: a change of it that added nothing (an edit
+    /// in place of lines already read) sets `changedInPlace`, and the store reads it all again.
+    private var readStamp: Posix.FileStamp?
+    public private(set) var changedInPlace = false
     public var lastSeq: Int { chain.lastSeq }
     public private(set) var tail: Tail?
     public var fileName: String { String(path.split(separator: "/").last ?? "events.log") }
@@ -53,6 +57,8 @@ public final class EventLog {
         offset = 0
         linesRead = 0
         chain = LogScan.Chain()
+        readStamp = nil
+        changedInPlace = false
         tail = nil
     }
 
@@ -72,6 +78,8 @@ public final class EventLog {
         linesRead = other.linesRead
         chain = other.chain
         tail = other.tail
+        readStamp = other.readStamp
+        changedInPlace = false
     }
 
     /// Reads every complete line added since the last call. A bad line followed by a good one is
@@ -83,7 +91,10 @@ public final class EventLog {
                            remedy: "Run `mingle check` to see what is wrong.")
         }
         tail = nil
-        if size == offset { return [] }
+        if size == offset {
+            if let was = readStamp, let stamp = Posix.FileStamp(fd: fd), stamp != was { changedInPlace = true }
+            return []
+        }
         guard let bytes = Posix.readAll(fd: fd, from: offset) else {
             throw .io("cannot read \(fileName): \(Posix.errorText())")
         }
@@ -105,6 +116,7 @@ public final class EventLog {
         }
         chain = r.chain
         offset += r.consumed
+        if r.firstBad == nil { readStamp = Posix.FileStamp(fd: fd) }
         linesRead += r.events.count
         return r.events
     }
@@ -139,6 +151,7 @@ public final class EventLog {
             throw .io("cannot cut the torn end off \(fileName): \(Posix.errorText())")
         }
         self.tail = nil
+        readStamp = Posix.FileStamp(fd: fd)
         let what = tail.hasNewline ? "was damaged (\(tail.problem))" : "was incomplete (a writer stopped mid-line)"
         return "The end of \(fileName) from line \(tail.line) (\(tail.bytes) bytes) \(what); it was moved to \(Posix.baseName(written)) and nothing else changed."
     }
@@ -150,6 +163,7 @@ public final class EventLog {
             throw .io("cannot cut \(fileName) back to its last good line: \(Posix.errorText())")
         }
         tail = nil
+        readStamp = Posix.FileStamp(fd: fd)
     }
 
     /// One write() of whole lines, then fsync. On any failure the file is cut back to where it
@@ -206,23 +220,59 @@ extension EventLog {
         return .history(.lostConfirmed(lastSeq: lastSeq, confirmed: last.seq, line: linesRead))
     }
 
-    /// After an append: the record of the last line. Written over in place, under the log's lock,
-    /// as one pwrite of a record of fixed length (one disk sector: it is read whole or not at all;
-    /// one that does not read is no alarm), opened without following a link; made, when missing,
-    /// by the one safe writer. Not fsynced: it is written after the log's own fsync, so a crash
-    /// can only leave it behind the log. A rename per append cost twice as much (docs/performance.md).
-    func confirm() throws(StoreError) {
-        let record = EventLog.lastConfirmedRecord(seq: lastSeq, crc: chain.lastCRC ?? 0)
-        guard let fd = Posix.openRegular(lastConfirmedPath, O_WRONLY) else {
-            if errno != ENOENT { throw .io("cannot write \(Posix.baseName(lastConfirmedPath)): \(Posix.errorText())") }
-            return try EventLog.writeLastConfirmed(logPath: path, seq: lastSeq, crc: chain.lastCRC ?? 0, durable: false)
+    /// Why events.log.last cannot be the record it should be: not an ordinary file, or one with
+    /// more than one name (a hard link to the log or the roster: writing it over would write over
+    /// them). Nil when it is fine or missing. Asked before every append, so nothing is written
+    /// that could not be confirmed.
+    public func lastConfirmedFileProblem() -> StoreError? {
+        var st = stat()
+        guard lstat(lastConfirmedPath, &st) == 0 else { return nil }
+        let why: String
+        switch st.st_mode & S_IFMT {
+        case S_IFREG:
+            guard st.st_nlink > 1 || UInt64(st.st_ino) == UInt64(inode) else { return nil }
+            why = "it is another name of a file (\(st.st_nlink) names: a hard link, perhaps to events.log itself), so writing it would write over that file"
+        case S_IFLNK: why = Posix.errorText(ELOOP)
+        default: why = Posix.errorText(ENODEV)
         }
-        defer { close(fd) }
-        let ok = record.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count } && ftruncate(fd, off_t(record.count)) == 0
-        guard ok else { throw .io("cannot write \(Posix.baseName(lastConfirmedPath)): \(Posix.errorText())") }
+        return .damaged(file: Posix.baseName(lastConfirmedPath), line: 0, problem: why,
+                        remedy: "Nothing was written. Remove it (rm \(lastConfirmedPath)); the next write makes it anew.")
     }
 
-    /// "seq=00000000000000000042 crc=0a1b2c3d\n": always 35 bytes, so an overwrite never leaves
+    /// For `mingle check`: what is wrong with events.log.last (a problem), or that it is missing
+    /// though the log has lines (a note: an older copy put back cannot be told until the next
+    /// write makes it again).
+    public static func auditLastConfirmed(logPath: String) -> (problem: String?, note: String?) {
+        guard let log = try? EventLog(path: logPath, calls: .system) else { return (nil, nil) }
+        if let p = log.lastConfirmedFileProblem() { return (p.description, nil) }
+        guard !Posix.exists(log.lastConfirmedPath), Posix.size(fd: log.fd) ?? 0 > 0 else { return (nil, nil) }
+        return (nil, "\(Posix.baseName(log.lastConfirmedPath)) is missing (an older store, or it was removed): until the next write makes it again, a log put back from an older copy cannot be told from the newest")
+    }
+
+    /// After an append: the record of the last line. Written over in place, under the log's lock,
+    /// as one pwrite of a record of fixed length (one disk sector: it is read whole or not at all;
+    /// one that does not read is no alarm), opened without following a link, and only when it is
+    /// a file of one name; made, when missing, by the one safe writer. Not fsynced: it is written
+    /// after the log's own fsync, so a crash can only leave it behind the log. A rename per append
+    /// cost twice as much (docs/performance.md). The line is written already: a failure here is
+    /// said (the returned notice), not thrown, so nobody writes the same thing again.
+    func confirm() -> String? {
+        let record = EventLog.lastConfirmedRecord(seq: lastSeq, crc: chain.lastCRC ?? 0)
+        let failed = { (why: String) in "The event was written, but \(Posix.baseName(self.lastConfirmedPath)) could not be updated (\(why)); `mingle check` says more." }
+        if let problem = lastConfirmedFileProblem() { return failed(problem.description) }
+        guard let fd = Posix.openRegular(lastConfirmedPath, O_WRONLY) else {
+            if errno != ENOENT { return failed(Posix.errorText()) }
+            do { try EventLog.writeLastConfirmed(logPath: path, seq: lastSeq, crc: chain.lastCRC ?? 0, durable: false) } catch { return failed(error.description) }
+            return nil
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_nlink == 1 else { return failed("it has more than one name") }
+        let ok = record.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) == $0.count } && ftruncate(fd, off_t(record.count)) == 0
+        return ok ? nil : failed(Posix.errorText())
+    }
+
+    /// "seq=00000000000000000042 crc=0a1b2c3d\n": always 38 bytes, so an overwrite never leaves
     /// the end of a longer one behind.
     static func lastConfirmedRecord(seq: Int, crc: UInt32) -> [UInt8] {
         let digits = String(seq)

@@ -54,8 +54,10 @@ public enum LogRepair {
         public var findings: [Finding]
         public var setAsideFile: String
         public var backupFile: String
-        /// The lines moved aside (the other findings were kept, or were about the log's end).
+        /// The lines moved aside, and those kept though a line before them was removed or changed
+        /// (any other finding is about the log's end).
         public var moved: [Int]
+        public var kept: [Int]
     }
 
     /// Moves every bad line into `events.log.damaged-STAMP` and keeps a full copy of the log as
@@ -112,7 +114,7 @@ public enum LogRepair {
         let noteLine = LogLineCodec.encode(note, prev: prev)
         try Posix.writeFileAtomically(path, good + noteLine, mode: mode)
         try EventLog.writeLastConfirmed(logPath: path, seq: note.seq, crc: LogLineCodec.crc(ofEncoded: noteLine), durable: true)
-        return Outcome(findings: findings, setAsideFile: aside.isEmpty ? "" : base(aside), backupFile: base(backup), moved: moved)
+        return Outcome(findings: findings, setAsideFile: aside.isEmpty ? "" : base(aside), backupFile: base(backup), moved: moved, kept: unlinked)
     }
 
     private static func base(_ p: String) -> String { String(p.split(separator: "/").last ?? "") }

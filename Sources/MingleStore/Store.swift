@@ -41,10 +41,17 @@ public final class Store {
     /// store is on, in milliseconds, as last measured (at a write, or once a minute on refresh);
     /// nil when not measured. Screens say so beyond a minute.
     public private(set) var clockSkew: Int64?
+    /// The log's last line is stamped this many milliseconds after this computer's clock says it
+    /// is now (over a minute), and who wrote it: this clock is behind, or that writer's was ahead
+    /// (on one machine the disk cannot tell which). Nil otherwise.
+    public private(set) var clockBehindLog: (millis: Int64, by: Author)?
     private var clockMeasuredAt = -Double.infinity
     /// The log as read ends before the line last confirmed (events.log.last): what is shown is an
     /// older day. Said on every screen and by every command until put right; writes are refused.
     public private(set) var lostLines: StoreError?
+    /// The last time a repaired log was taken though it differs from what was shown: news for
+    /// the screens to say once (a screen compares it with what it said last).
+    public private(set) var repairedNews: HistoryProblem?
     /// A replaced log that does not hold what this store showed: kept out until it changes again.
     private var rejectedLog: (stamp: Posix.FileStamp?, error: StoreError)?
 
@@ -58,7 +65,7 @@ public final class Store {
     public init(directory: String, calls: FileCalls = .system) throws(StoreError) {
         self.directory = directory
         if let p = StoreAccess.openProblem(directory: directory) { throw .access(p) }
-        if StoreAccess.exposure(directory: directory) == .everyone { throw StoreAccess.everyoneMayWrite(directory) }
+        try StoreAccess.refuseIfEveryoneMayWrite(directory)
         if Posix.exists(directory + "/" + ConfigFile.fileName), let p = StoreAccess.problem(directory: directory, write: false) {
             throw .access(p)
         }
@@ -131,11 +138,15 @@ public final class Store {
     public func refresh() throws(StoreError) -> Bool {
         let edited = reloadSourcesIfEdited()
         measureClock(every: 60)
-        if log.wasReplaced {
+        if log.wasReplaced || log.changedInPlace {
             try adoptReplacedLog()
             return true
         }
         let events = try log.readNew()
+        if log.changedInPlace {  // found just now: lines already read were written over
+            try adoptReplacedLog()
+            return true
+        }
         if events.isEmpty { return edited }
         state.apply(contentsOf: events)
         lostLines = log.lostConfirmedLines()
@@ -152,7 +163,14 @@ public final class Store {
         let candidate = try EventLog(path: logPath, calls: log.calls)
         let events = try candidate.readNew()
         let shown = state.history
-        if let differ = Store.firstDifference(shown: shown, in: events) {
+        // After `mingle repair` went on from this log, the organisers chose it: it is taken (repair
+        // kept a copy of everything, and its note, numbered after all shown, says what it did).
+        let repaired = events.contains { e in
+            if case .note(let text) = e.event, text.hasPrefix("repair "), e.seq > (shown.last?.seq ?? 0) { true } else { false }
+        }
+        let differ = Store.firstDifference(shown: shown, in: events)
+        if repaired, let differ { repairedNews = .repaired(line: differ + 1, shownLast: shown.last?.seq ?? 0) }
+        if !repaired, let differ {
             let error = StoreError.history(.replaced(line: differ + 1, has: events.count, hasLast: events.last?.seq ?? 0,
                                                      shown: shown.count, shownLast: shown.last?.seq ?? 0))
             rejectedLog = (stamp, error)
@@ -180,7 +198,13 @@ public final class Store {
     private func measureClock(every seconds: Double) {
         guard comparesClockWithDisk, Posix.monotonicSeconds() - clockMeasuredAt >= seconds else { return }
         clockMeasuredAt = Posix.monotonicSeconds()
-        if let disk = Posix.fileSystemNow(in: directory) { clockSkew = now().millis - disk }
+        let t = now()
+        if let disk = Posix.fileSystemNow(in: directory) { clockSkew = t.millis - disk }
+        if let last = state.history.last, last.time.millis - t.millis > 60_000 {
+            clockBehindLog = (last.time.millis - t.millis, last.author)
+        } else {
+            clockBehindLog = nil
+        }
     }
 
     /// A line is stamped no earlier than the last line (time never runs backwards in the log, so
@@ -262,6 +286,7 @@ public final class Store {
         }
         try refresh()
         if let lost = log.lostConfirmedLines() { throw lost }
+        if let bad = log.lastConfirmedFileProblem() { throw bad }
         if let notice = try log.setAsideTail(now: now()) { notices.append(notice) }
         let logged = try decide(state, try stamp())
         guard !logged.isEmpty else { return [] }
@@ -273,7 +298,7 @@ public final class Store {
             try log.cutBack(to: before)
             throw .io("The new line could not be read back (\(why)), so it was taken out again; nothing was written.")
         }
-        try log.confirm()
+        if let notice = log.confirm() { notices.append(notice) }
         return logged
     }
 

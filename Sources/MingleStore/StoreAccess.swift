@@ -152,23 +152,54 @@ public enum StoreAccess {
     public enum Exposure: Equatable, Sendable {
         /// The group may write: how a shared store works (docs/sharing.md); said, not refused.
         case group(name: String)
-        /// Anyone on this computer may (o+w without the sticky bit): refused.
-        case everyone
+        /// Anyone on this computer may put files into the store folder (o+w, sticky or not: an
+        /// outsider's file there would be theirs), or rename it away from a folder above it (o+w
+        /// without the sticky bit) and put another in its place: refused, naming `path`.
+        case everyone(path: String)
     }
 
     public static func exposure(directory: String) -> Exposure? {
         var st = stat()
         guard stat(directory, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return nil }
-        if st.st_mode & S_IWOTH != 0 && st.st_mode & S_ISVTX == 0 { return .everyone }
+        if st.st_mode & S_IWOTH != 0 { return .everyone(path: directory) }
+        if let above = swappable(from: Posix.directoryName(realPath(directory))) { return .everyone(path: above) }
         if st.st_mode & S_IWGRP != 0 { return .group(name: groupName(st.st_gid)) }
         return nil
     }
 
+    /// The first folder from `folder` up to / in which anyone may rename what is not theirs
+    /// (o+w without the sticky bit, unlike /tmp), or nil.
+    static func swappable(from folder: String) -> String? {
+        var above = folder
+        while true {
+            var a = stat()
+            if stat(above, &a) == 0, a.st_mode & S_IWOTH != 0, a.st_mode & S_ISVTX == 0 { return above }
+            if above == "/" || above == "." || above.isEmpty { return nil }
+            above = Posix.directoryName(above)
+        }
+    }
+
+    static func realPath(_ path: String) -> String {
+        guard let real = realpath(path, nil) else { return path }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Throws the refusal when anyone may write into the store folder or swap it. For a folder
+    /// not made yet, the folders it will be made in.
+    public static func refuseIfEveryoneMayWrite(_ directory: String) throws(StoreError) {
+        if Posix.isDirectory(directory) {
+            if case .everyone(let path) = exposure(directory: directory) { throw everyoneMayWrite(path) }
+        } else if let above = swappable(from: realPath(Posix.directoryName(directory))) {
+            throw everyoneMayWrite(above)
+        }
+    }
+
     /// The refusal for a folder anyone may write into, with the fix.
-    public static func everyoneMayWrite(_ directory: String) -> StoreError {
-        .damaged(file: directory, line: 0,
-                 problem: "anyone on this computer can put files into this folder (it is writable by all users), and so could change the day's record or read everyone's names; mingle will not use it",
-                 remedy: "Allow only yourself, or your group (docs/sharing.md): chmod o-w \(directory)")
+    public static func everyoneMayWrite(_ path: String) -> StoreError {
+        .damaged(file: path, line: 0,
+                 problem: "anyone on this computer can put files into this folder (it is writable by all users), and so could change the day's record, swap the store for another, or read everyone's names; mingle will not use a store there",
+                 remedy: "Allow only yourself, or your group (docs/sharing.md): chmod o-w \(path)")
     }
 
     /// The note for a folder the group may write into.

@@ -54,6 +54,9 @@ public enum HistoryProblem: Equatable, Sendable, CustomStringConvertible {
     case lostConfirmed(lastSeq: Int, confirmed: Int, line: Int)
     /// This computer's clock is more than an hour ahead of the disk's.
     case clockAhead(clock: Timestamp, disk: Timestamp)
+    /// Not a refusal but news: `mingle repair` went on from a log that differs from what was
+    /// shown from `line` on, and the store now shows the repaired log.
+    case repaired(line: Int, shownLast: Int)
 
     /// What is wrong, without the file and line.
     public var problem: String {
@@ -66,6 +69,8 @@ public enum HistoryProblem: Equatable, Sendable, CustomStringConvertible {
                 + " (events.log.last says so): the log lost its newest lines, or an older copy was put in its place"
         case .clockAhead(let clock, let disk):
             "This computer's clock says \(clock.dateAndClock), but the clock of the disk the store is on says \(disk.dateAndClock): \(ClockSkew.words(clock.millis - disk.millis)) ahead"
+        case .repaired(let line, let shownLast):
+            "events.log was repaired (`mingle repair`): from line \(line) it differs from what was shown here (up to #\(shownLast))"
         }
     }
 
@@ -77,13 +82,15 @@ public enum HistoryProblem: Equatable, Sendable, CustomStringConvertible {
             "Nothing will be written to it. Put the newest copy of events.log back, or run `mingle repair` to go on from this one (numbers then continue after \(confirmed), so none is given twice)."
         case .clockAhead:
             "Nothing was written (a time so far ahead would push every later line's time with it). Set this computer's clock (and time zone), then try again."
+        case .repaired:
+            "The repaired log is shown now; repair kept a copy of the log as it was (events.log.before-repair-…)."
         }
     }
 
     public var description: String {
         switch self {
         case .replaced(let line, _, _, _, _), .lostConfirmed(_, _, let line): "events.log, line \(line): \(problem)\n\(remedy)"
-        case .clockAhead: "\(problem). \(remedy)"
+        case .clockAhead, .repaired: "\(problem). \(remedy)"
         }
     }
 }

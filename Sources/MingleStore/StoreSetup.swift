@@ -9,7 +9,7 @@ public enum StoreSetup {
         if Posix.exists(dir + "/" + ConfigFile.fileName) {
             throw .usage("\(dir) already holds a store (\(ConfigFile.fileName) is there); nothing was changed")
         }
-        if StoreAccess.exposure(directory: dir) == .everyone { throw StoreAccess.everyoneMayWrite(dir) }
+        try StoreAccess.refuseIfEveryoneMayWrite(dir)
         if !Posix.isDirectory(dir) {
             if let p = StoreAccess.openProblem(directory: Posix.directoryName(dir)) { throw .access(p) }
             guard mkdir(dir, 0o700) == 0 else {

@@ -42,6 +42,7 @@ struct TimelineExport: ParsableCommand {
     @OptionGroup var export: ExportOptions
 
     func run() throws {
+        try refusePaperUnderRole(.timeline, options)
         let store = try options.open()
         let rows = store.state.room.timeline(now: Posix.now())
         let header = ["kind", "id", "name", "ministry", "planned_start", "planned_seconds", "actual_start", "actual_end",
@@ -85,6 +86,7 @@ struct EncountersExport: ParsableCommand {
     @OptionGroup var export: ExportOptions
 
     func run() throws {
+        try refusePaperUnderRole(.names, options)
         let store = try options.open()
         let room = store.state.room
         let report = room.encounterReport(now: room.countingUntil(now: Posix.now()))
@@ -104,6 +106,7 @@ struct AttendanceExport: ParsableCommand {
     @OptionGroup var export: ExportOptions
 
     func run() throws {
+        try refusePaperUnderRole(.names, options)
         let store = try options.open()
         let room = store.state.room
         func yes(_ b: Bool) -> String { b ? "yes" : "no" }

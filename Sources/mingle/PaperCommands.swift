@@ -90,6 +90,7 @@ struct SigninSheetCommand: ParsableCommand {
 
     func run() throws {
         try pageNotToTheScreen(export, example: "mingle signin-sheet --out 簽到表.html")
+        try refusePaperUnderRole(.names, options)
         let store = try options.open()
         let room = store.state.room
         try export.emit(Array(SigninSheet.html(room.people, config: store.config, blankRows: blank).utf8))
@@ -109,6 +110,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "The folder to write report.html and report.md into.") var out: String?
 
     func run() throws {
+        try refusePaperUnderRole(.names, options)
         let store = try options.open()
         let pages = Report.make(store.state.room, now: Posix.now())
         guard let out else {

@@ -13,6 +13,7 @@ struct InitCommand: ParsableCommand {
     var sample = false
 
     func run() throws {
+        try refuseStoreWorkUnderRole(.initStore)
         try guarded { () throws(StoreError) in
             try StoreSetup.create(at: directory, config: sample ? SampleEvent.config : SampleEvent.emptyConfig,
                                   roster: sample ? SampleEvent.people : [])
@@ -91,11 +92,15 @@ struct CheckCommand: ParsableCommand {
         guard Posix.exists(dir + "/" + ConfigFile.fileName) else {
             throw fail(.noStore("\(dir) is not a mingle store (there is no \(ConfigFile.fileName) in it)."))
         }
+        var said: [String] = []  // notes about the store, apart from events that no longer apply
         switch StoreAccess.exposure(directory: dir) {
-        case .everyone: problems.append(StoreAccess.everyoneMayWrite(dir).description)
-        case .group(let g): notes.append(StoreAccess.groupMayWrite(dir, group: g).replacingPrefix("Note: ", with: ""))
+        case .everyone(let path): problems.append(StoreAccess.everyoneMayWrite(path).description)
+        case .group(let g): said.append(StoreAccess.groupMayWrite(dir, group: g).replacingPrefix("Note: ", with: ""))
         case nil: break
         }
+        let last = EventLog.auditLastConfirmed(logPath: dir + "/" + Store.logName)
+        if let p = last.problem { problems.append(p) }
+        if let n = last.note { said.append(n) }
         var config: EventConfig?, configText = ""
         if let bytes = Posix.readFile(dir + "/" + ConfigFile.fileName) {
             configText = String(decoding: bytes, as: UTF8.self)
@@ -138,10 +143,19 @@ struct CheckCommand: ParsableCommand {
                     let e = store.state.event(seq: seq)!
                     notes.append("\(Store.logName), line \(lineOf[seq] ?? 0): event #\(seq) (\(e.event.kind)) no longer applies: \(why)")
                 }
+                // A writer whose clock was ahead drags every later line's time (time never runs back).
+                let now = Posix.now()
+                let future = store.state.history.filter { $0.time.millis - now.millis > 60_000 }
+                if let first = future.first {
+                    warnings.append("\(Store.logName), line \(lineOf[first.seq] ?? 0): stamped \(first.time.dateAndClock), "
+                        + "\(ClockSkew.words(first.time.millis - now.millis)) after this computer's clock, by \(first.author.whereabouts)"
+                        + (future.count > 1 ? " (\(future.count) lines are stamped later than now)" : "")
+                        + ": that writer's clock was ahead, or this one is behind; the lines after it were stamped no earlier")
+                }
             }
         }
         for w in warnings { say("warning: \(w)") }
-        for n in notes { say("note: \(n)") }
+        for n in said + notes { say("note: \(n)") }
         for p in problems { say(p) }
         if !problems.isEmpty { throw ExitCode(3) }
         print("OK: \(ConfigFile.fileName), \(RosterFile.fileName) (\(roster.count) people), \(Store.logName) (\(goodLines) events"
@@ -165,7 +179,9 @@ struct RepairCommand: ParsableCommand {
         }
         guard let outcome else { print("The log is fine; nothing to repair."); return }
         for f in outcome.findings {
-            print((outcome.moved.contains(f.line) ? "moved aside " : "kept ") + "\(Store.logName) line \(f.line): \(f.problem)")
+            if outcome.moved.contains(f.line) { print("moved aside \(Store.logName) line \(f.line): \(f.problem)") }
+            else if outcome.kept.contains(f.line) { print("kept \(Store.logName) line \(f.line): \(f.problem)") }
+            else { print("went on after the last confirmed event: \(f.problem)") }
         }
         print((outcome.setAsideFile.isEmpty ? "" : "The damaged lines are in \(outcome.setAsideFile); ")
               + "the whole log as it was is in \(outcome.backupFile). The last line of the log says what repair did.")

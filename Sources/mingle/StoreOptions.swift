@@ -44,6 +44,15 @@ func commandLineDesk() throws -> Desk? {
     return desk
 }
 
+/// Pages and exports under $MINGLE_ROLE, through the core's Desk, before anything is written.
+func refusePaperUnderRole(_ what: Desk.PaperWork, _ options: StoreOptions) throws {
+    guard let desk = try commandLineDesk() else { return }
+    let room = (try? Store(directory: options.directory))?.state.room
+    guard let refusal = desk.refusal(forPaper: what, in: room) else { return }
+    say("Refused: " + refusal.reason)
+    throw ExitCode(1)
+}
+
 /// Store work (import, repair, access) is the organisers' own: under $MINGLE_ROLE it is refused
 /// through the core's Desk before anything is read or written.
 func refuseStoreWorkUnderRole(_ work: Desk.StoreWork, _ options: StoreOptions? = nil) throws {
@@ -98,9 +107,14 @@ func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]
     let before = store.state.room, refusedBefore = store.state.refused
     let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: desk, make) }
     for n in store.notices { say(n) }
+    // The disk's clock, where it tells, says which clock is wrong; the log's last line only that
+    // one of two is.
     if let skew = store.clockSkew, abs(skew) > 60_000 {
         say("Note: this computer's clock is \(ClockSkew.words(skew)) \(skew > 0 ? "ahead of" : "behind") the clock of the disk the store is on; "
             + "the event was stamped \(skew > 0 ? "with it" : "no earlier than the last one"). Set the clock.")
+    } else if let behind = store.clockBehindLog {
+        say("Note: the log's last line is stamped \(ClockSkew.words(behind.millis)) after this computer's clock (written by \(behind.by.whereabouts)): "
+            + "this clock is behind, or that one was ahead. The event was stamped no earlier than that line. Set the clock that is wrong.")
     }
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
     // What an undo took away with it: nothing changes without being said.

@@ -167,6 +167,23 @@ struct AttackTests {
         #expect(check.status == 0 && check.err.contains("can write into"), "\(check.out)\(check.err)")
     }
 
+    @Test func pagesAndExportsWithEveryonesNamesFollowTheRole() throws {
+        let dir = try sampleStoreFolder()
+        let out = temporaryFolder()
+        let named: [[String]] = [["signin-sheet", "--out", out + "/s.html"], ["report", "--out", out + "/r"],
+                                 ["export", "attendance", "--out", out + "/a.csv"], ["export", "encounters", "--out", out + "/e.csv"]]
+        for role in ["board", "stall:S1", "timekeeper"] {
+            for args in named + [["export", "timeline", "--out", out + "/t.csv"]] where !(role == "timekeeper" && args[1] == "timeline") {
+                let r = try CLI.run(args + ["--store", dir], env: ["MINGLE_ROLE": role])
+                #expect(r.status == 1 && r.err.contains("Refused"), "\(role) \(args): \(r.err)")
+            }
+            #expect(try CLI.run(["init", out + "/new-\(role.prefix(5))", "--sample"], env: ["MINGLE_ROLE": role]).status == 1)
+        }
+        #expect((try FileManager.default.contentsOfDirectory(atPath: out)).isEmpty, "a refused command wrote a file")
+        #expect(try CLI.run(["export", "timeline", "--out", out + "/t.csv", "--store", dir], env: ["MINGLE_ROLE": "timekeeper"]).status == 0)
+        for args in named { #expect(try CLI.run(args + ["--store", dir], env: ["MINGLE_ROLE": "reception"]).status == 0, "\(args)") }
+    }
+
     // MARK: 3. --out onto a device
 
     @Test(.enabled(if: getuid() == 0, "needs root to make a device node"))
@@ -384,6 +401,86 @@ struct AttackTests {
         #expect(next.status == 0 && next.out.hasPrefix("#5 "), "a confirmed number was given again: \(next.out)\(next.err)")
     }
 
+    @Test func aRecordOfTheLastLineThatIsAHardLinkOrAFifoStopsTheWriteBeforeIt() throws {
+        let dir = try sampleStoreFolder()
+        let log = dir + "/events.log", last = dir + "/events.log.last"
+        #expect(try CLI.run(["checkin", "P001", "--store", dir]).status == 0)
+        for (what, plant) in [("hard link to the log", { link(log, last) }), ("hard link to the roster", { link(dir + "/roster.csv", last) }),
+                              ("FIFO", { mkfifo(last, 0o660) }), ("folder", { mkdir(last, 0o700) })] as [(String, () -> Int32)] {
+            unlink(last); rmdir(last)
+            #expect(plant() == 0, "\(what)")
+            let logBefore = bytes(of: log), rosterBefore = bytes(of: dir + "/roster.csv")
+            let r = try #require(try CLI.run(["checkin", "P002", "--store", dir], deadline: 10), "\(what): hung")
+            #expect(r.status == 3 && r.err.contains("events.log.last") && r.err.contains("Nothing was written"), "\(what): \(r.out)\(r.err)")
+            #expect(bytes(of: log) == logBefore && bytes(of: dir + "/roster.csv") == rosterBefore, "\(what): a file was written over")
+            let check = try #require(try CLI.run(["check", "--store", dir], deadline: 10))
+            #expect(check.status == 3 && check.err.contains("events.log.last"), "\(what): check said \(check.out)\(check.err)")
+        }
+        unlink(last); rmdir(last)
+        #expect(try CLI.run(["checkin", "P002", "--store", dir]).out.hasPrefix("#2 "))
+        #expect(try CLI.run(["check", "--store", dir]).status == 0)
+    }
+
+    @Test func aLineEditedInPlaceUnderAnOpenScreenIsSaidAndTheScreenWritesNothing() throws {
+        let dir = try sampleStoreFolder()
+        let log = dir + "/events.log"
+        for p in ["P001", "P002"] { #expect(try CLI.run(["checkin", p, "--store", dir]).status == 0) }
+        let t = try Tmux(command: "\(CLI.binary) --store \(dir)", columns: 100, rows: 30)
+        #expect(try t.waitFor("已到 2/80") != nil)
+        // Same size, same file: P001 becomes P003 on line 1.
+        var edited = bytes(of: log)
+        let at = try #require(edited.firstRange(of: Array("person=P001".utf8)))
+        edited[at.upperBound - 1] = UInt8(ascii: "3")
+        let fd = open(log, O_WRONLY)
+        _ = edited.withUnsafeBytes { pwrite(fd, $0.baseAddress, $0.count, 0) }
+        close(fd)
+        let seen = try t.waitUntil(timeout: 5) { $0.contains("events.log, line 1") }
+        #expect(seen.ok, "the open screen did not notice:\n\(seen.screen)")
+        let before = bytes(of: log)
+        try t.type("P005")
+        try t.keys("Enter")
+        _ = try t.waitUntil(timeout: 2) { _ in false }  // give a write the time it would take
+        #expect(bytes(of: log) == before, "the screen wrote to a log it could not vouch for")
+    }
+
+    @Test func anOpenScreenTakesTheLogOnceRepairWentOnFromAnOlderCopy() throws {
+        let dir = try sampleStoreFolder()
+        let log = dir + "/events.log"
+        #expect(try CLI.run(["checkin", "P001", "--store", dir]).status == 0)
+        let older = bytes(of: log)
+        #expect(try CLI.run(["checkin", "P002", "--store", dir]).status == 0)
+        let t = try Tmux(command: "\(CLI.binary) --store \(dir)", columns: 100, rows: 30)
+        #expect(try t.waitFor("已到 2/80") != nil)
+        write(older, to: log + ".old")
+        rename(log + ".old", log)
+        #expect(try t.waitFor("紀錄檔被換成了", timeout: 5) != nil)
+        #expect(try CLI.run(["repair", "--store", dir]).status == 0)
+        let taken = try t.waitUntil(timeout: 5) { !$0.contains("紀錄檔被換成了") && $0.contains("經過 mingle repair") && $0.contains("修復後的紀錄") && $0.contains("已到 1/80") }
+        #expect(taken.ok, "the screen did not take the repaired log:\n\(taken.screen)")
+        try t.type("P003")
+        try t.keys("Enter")
+        #expect(try t.waitFor("已到 2/80", timeout: 5) != nil)
+        #expect(try CLI.run(["check", "--store", dir]).status == 0)
+    }
+
+    @Test func aSharedStoreAnyoneCouldSwapIsRefused() throws {
+        let sticky = temporaryFolder() + "/sticky"
+        mkdir(sticky, 0o700)
+        chmod(sticky, 0o1777)
+        #expect(try CLI.run(["init", sticky, "--sample"]).status == 3, "a store folder anyone can put files in, sticky or not")
+        let open = temporaryFolder() + "/open"
+        mkdir(open, 0o700)
+        chmod(open, 0o777)
+        let inside = open + "/store"
+        let made = try CLI.run(["init", inside, "--sample"])
+        #expect(made.status == 3 && made.err.contains(open), "a store in a folder where anyone can swap it: \(made.err)")
+        let dir = try sampleStoreFolder()
+        chmod(Posix_dirname(dir), 0o777)
+        let r = try CLI.run(["status", "--store", dir])
+        #expect(r.status == 3 && r.err.contains("chmod o-w \(Posix_dirname(dir))"), "\(r.err)")
+        // /tmp itself (sticky) is no reason: the stores of every other test live under it.
+    }
+
     // MARK: 7. Clocks: 9,000 years ahead, 3 hours behind
 
     /// faketime makes this process's clock wrong. NO_FAKE_STAT keeps the file times the kernel
@@ -420,6 +517,14 @@ struct AttackTests {
         let p = try #require(rows.first { $0["id"] as? String == "P001" })
         let inAt = try #require(p["checked_in"] as? String), outAt = try #require(p["checked_out"] as? String)
         #expect(outAt >= inAt, "checked out \(outAt) before checking in \(inAt)")
+        // The same machine's clock ahead (the disk's times faked too, so nothing can tell which is
+        // right): the writers after it are told, and `check` names the line.
+        let ahead = try CLI.run(["checkin", "P003", "--store", dir], shell: Self.faked("+3h", serverClock: false))
+        #expect(ahead.status == 0)
+        let after = try CLI.run(["checkin", "P004", "--store", dir])
+        #expect(after.status == 0 && after.err.contains("stamped 3 h 0 min after this computer's clock"), "\(after.err)")
+        let check = try CLI.run(["check", "--store", dir])
+        #expect(check.err.contains("after this computer's clock") && check.err.contains("2 lines are stamped later than now"), "\(check.err)")
         // A screen on that terminal says its clock is off.
         let t = try Tmux(command: "\(Self.faked("-3h")) \(CLI.binary) --store \(dir)", columns: 100, rows: 30)
         let warned = try t.waitUntil(timeout: 5) { $0.contains("慢了 3 小時") }

@@ -129,7 +129,7 @@ struct DurabilityTests {
         #expect(other.state == fresh.state)
     }
 
-    @Test func aScreenWhoseEventWasTakenOutByRepairSaysSoAndWritesNothing() throws {
+    @Test func aScreenWhoseEventWasTakenOutByRepairIsToldAndFollowsTheRepairedLog() throws {
         let store = try sampleStore(Self.day)
         let other = try Store(directory: store.directory)
         let shown = other.state
@@ -137,13 +137,18 @@ struct DurabilityTests {
         damaged[newlineOffsets(damaged)[2] + 10] ^= 0x04  // line 4, which `other` showed whole
         write(damaged, to: store.logPath + ".tmp")
         rename(store.logPath + ".tmp", store.logPath)
-        _ = try LogRepair.repair(store: store.directory, author: testAuthor, now: Timestamp(millis: 0))
+        // Before repair: the copy is refused, the day as shown stays, nothing is written.
         #expect { try other.append(.checkIn(person: "P044"), by: testAuthor) } throws: { e in
-            guard case StoreError.history(.replaced(let line, _, _, _, _)) = e else { return false }
-            return line == 4 && "\(e)".contains("does not hold what was shown here")
+            guard case StoreError.damaged(_, let line, _, _) = e else { return false }
+            return line == 4
         }
         #expect(other.state == shown, "the day as shown stays")
         #expect(!String(decoding: bytes(of: store.logPath), as: UTF8.self).contains("person=P044"), "nothing was written")
+        // The organisers repair: line 4 moves aside, and the store follows the repaired log, saying so.
+        _ = try LogRepair.repair(store: store.directory, author: testAuthor, now: Timestamp(millis: 0))
+        try other.append(.checkIn(person: "P044"), by: testAuthor)
+        #expect(other.repairedNews == .repaired(line: 4, shownLast: shown.lastSeq))
+        #expect(other.state == (try Store(directory: store.directory)).state)
     }
 
     final class Faults: @unchecked Sendable {

@@ -17,6 +17,11 @@ extension App {
             if readProblem != text { readProblem = text; changed = true }
         }
         storeProblem = currentProblem
+        if let news = store.repairedNews, news != repairedNewsSaid {
+            repairedNewsSaid = news
+            say(strings.history(news), error: true)
+            changed = true
+        }
         if let t = messageTime, message != nil, now().millis - t.millis >= App.messageSeconds * 1000 {
             message = nil
             changed = true
@@ -40,8 +45,8 @@ extension App {
     /// A clock more than a minute off the disk's: said, since every time this terminal stamps
     /// (and the minutes at stalls) depends on it.
     var clockProblemText: String? {
-        guard let skew = store.clockSkew, abs(skew) > 60_000 else { return nil }
-        return strings.clockOff(skew)
+        if let skew = store.clockSkew, abs(skew) > 60_000 { return strings.clockOff(skew) }
+        return store.clockBehindLog.map { strings.clockBehindLog($0.millis, by: $0.by) }
     }
 
     /// Whether this user can read, and in a role that writes, write the store: asked at start and

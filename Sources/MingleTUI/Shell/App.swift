@@ -30,6 +30,8 @@ public final class App {
     /// What keeps this terminal from working (the store cannot be written, the log is damaged):
     /// shown whole, in the screen's language, until it is fixed.
     public internal(set) var storeProblem: String?
+    /// The repair last said on the message line (Store.repairedNews), so it is said once.
+    var repairedNewsSaid: HistoryProblem?
     var accessProblem: String?, readProblem: String?
     var storeProblemCheckedAt: Int64 = -1_000_000
     /// The screen at the bottom; forms and dialogs above it, the last on top.

@@ -91,10 +91,22 @@ extension UIStrings {
             return (lastSeq == confirmed ? "紀錄檔的最後一筆（第\(lastSeq)筆）不是確認寫入的那一筆"
                                          : "紀錄檔只到第\(lastSeq)筆，但第\(confirmed)筆已經確認寫入過")
                 + "：少了最新的幾行，或被換成了舊的備份，顯示的是較早的狀態。放回最新的 events.log，或執行 mingle repair 從這份繼續（編號接在\(confirmed)之後）；在那之前不會寫入。"
+        case .repaired(let line, let shownLast):
+            return "紀錄檔經過 mingle repair 修復，從第\(line)行起和這裡先前顯示的（到第\(shownLast)筆）不同；現在顯示修復後的紀錄（修復前的完整檔案另存為 events.log.before-repair-…）。"
         case .clockAhead(let clock, let disk):
             return "這台電腦的時鐘是 \(clock.dateAndClock)，但存放資料的磁碟是 \(disk.dateAndClock)，快了 \(ClockSkew.words(clock.millis - disk.millis, chinese: true))："
                 + "沒有寫入（時間快這麼多，之後每一筆的時間都會被拖著走）。請校正這台電腦的時鐘與時區後再試。"
         }
+    }
+
+    /// The log's last line stamped later than this terminal's clock says it is.
+    public func clockBehindLog(_ millis: Int64, by: Author) -> String {
+        if language == "zh-TW" {
+            return "紀錄檔最後一筆（\(by.who) 寫的）的時間比這台電腦的時鐘晚了 \(ClockSkew.words(millis, chinese: true))："
+                + "這台的時鐘慢了，或那台的快了。請校正不對的那一台（記錄的時間不會倒退）。"
+        }
+        return "The log's last line (written by \(by.who)) is stamped \(ClockSkew.words(millis)) after this computer's clock: "
+            + "this clock is behind, or that one was ahead. Set the one that is wrong (times in the log never go backwards)."
     }
 
     /// This terminal's clock against the disk the store is on, beyond a minute (Store.clockSkew).
