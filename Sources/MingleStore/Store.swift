@@ -133,17 +133,14 @@ public final class Store {
     }
 
     /// Reads what others (and this process) appended since the last look. Returns true when the
-    /// state changed. A log replaced by `mingle repair` is reopened and replayed from the start.
+    /// state changed. A log replaced (by `mingle repair`, or a copy moved over it), or whose lines
+    /// already read were written over, is read again from the start (adoptReplacedLog).
     @discardableResult
     public func refresh() throws(StoreError) -> Bool {
         let edited = reloadSourcesIfEdited()
         measureClock(every: 60)
+        let events = log.wasReplaced || log.changedInPlace ? [] : try log.readNew()
         if log.wasReplaced || log.changedInPlace {
-            try adoptReplacedLog()
-            return true
-        }
-        let events = try log.readNew()
-        if log.changedInPlace {  // found just now: lines already read were written over
             try adoptReplacedLog()
             return true
         }
