@@ -59,6 +59,9 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
         case notThisDesk(Desk.Work, event: String)
         /// An undo of another terminal's action from a role-locked one.
         case notYourAction(seq: Int, by: Author)
+        /// What the user saw changed before their key reached the log (Seen.swift): said with
+        /// who changed it and when, and nothing was written.
+        case changedMeanwhile(Changed, by: Author?, at: Timestamp?)
         /// Free text from a caller (the command line's own checks).
         case other(String)
     }
@@ -130,6 +133,17 @@ public struct Refusal: Error, Equatable, Sendable, CustomStringConvertible {
             case .board: "this terminal is the board: it only shows, it writes nothing"
             }
         case .notYourAction(let seq, let by): "event \(seq) was done by \(by.whereabouts): this terminal undoes only its own actions"
+        case .changedMeanwhile(let what, let by, let at):
+            {
+                let when = (by.map { " by \($0.whereabouts)" } ?? "") + (at.map { ", \($0.clock)" } ?? "")
+                switch what {
+                case .speakerFinished(let who, let now): return "\(who) had already finished\(when)" + (now.map { "; \($0) is speaking now" } ?? "") + ": nothing was done"
+                case .speakerStarted(let who): return "\(who) had already started speaking\(when): nothing was done"
+                case .moved(let who, let to): return "\(who) had already " + (to.map { "moved to \($0)" } ?? "left the stall") + "\(when): nothing was done"
+                case .photoTaken: return "the photo had just been taken\(when): it was not recorded twice"
+                case .phaseMoved(let to): return "the programme had already moved on to \(to.rawValue)\(when): nothing was done"
+                }
+            }()
         case .other(let text): text
         }
     }

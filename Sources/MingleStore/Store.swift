@@ -223,9 +223,12 @@ public final class Store {
     /// up-to-date state under the lock (so two terminals cannot seat the last chair twice), checks
     /// every event against the rules, and writes them as one block. A refusal writes nothing.
     /// `desk`: a role-locked terminal's role, which limits what it may write (Desk.swift).
+    /// `saw`: the facts the user decided on (Seen.swift); one that no longer holds refuses the
+    /// action with what changed and who changed it, before `make` is asked.
     @discardableResult
-    public func append(by author: Author, desk: Desk? = nil, _ make: (State) throws(Refusal) -> [Event]) throws(StoreError) -> [LoggedEvent] {
+    public func append(by author: Author, desk: Desk? = nil, saw: [Seen] = [], _ make: (State) throws(Refusal) -> [Event]) throws(StoreError) -> [LoggedEvent] {
         try writeLocked { state, time throws(StoreError) in
+            if let stale = state.staleness(saw) { throw .refused(stale) }
             let events = try refused { () throws(Refusal) in try make(state) }
             try refused { () throws(Refusal) in try state.check(events, at: time, by: author, desk: desk) }
             // Several events from one action share a group, so one undo takes them all back.

@@ -55,21 +55,38 @@ struct SeatCommand: ParsableCommand {
     @Argument(help: "Id or a unique part of the name.") var who: String
     @Argument(help: "Stall id or name.") var stall: String
     @Flag(help: "Seat even when the stall is full or open chat has not started.") var force = false
+    @Option(help: "Only if they sit at this stall now (or 'none': at no stall), as you saw it; else nothing is done and you are told where they went.")
+    var from: String?
 
     func run() throws {
-        try perform(options) { (s: State) throws(Refusal) in
+        try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in
+            guard let from else { return [] }
+            return [try seenSeat(who, from: from, in: s.room)]
+        }) { (s: State) throws(Refusal) in
             [.seat(person: try resolvePerson(who, in: s.room), stall: try resolveStall(stall, in: s.room), forced: force)]
         }
     }
+}
+
+/// `--from STALL` or `--from none`: where the person sat as the caller saw it.
+func seenSeat(_ who: String, from: String, in room: Room) throws(Refusal) -> Seen {
+    .seat(person: try resolvePerson(who, in: room), stall: from == "none" ? nil : try resolveStall(from, in: room))
 }
 
 struct UnseatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "unseat", abstract: "A person leaves their stall.")
     @OptionGroup var options: StoreOptions
     @Argument(help: "Id or a unique part of the name.") var who: String
+    @Option(help: "Only if they sit at this stall now, as you saw it; else nothing is done and you are told where they went.")
+    var from: String?
 
     func run() throws {
-        try perform(options) { (s: State) throws(Refusal) in [.unseat(person: try resolvePerson(who, in: s.room))] }
+        try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in
+            guard let from else { return [] }
+            return [try seenSeat(who, from: from, in: s.room)]
+        }) { (s: State) throws(Refusal) in
+            [.unseat(person: try resolvePerson(who, in: s.room))]
+        }
     }
 }
 
@@ -124,8 +141,13 @@ struct IntroCommand: ParsableCommand {
     struct Next: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The current speaker is done; the next in the queue starts.")
         @OptionGroup var options: StoreOptions
+        @Option(help: "Only if this person is speaking now (or 'nobody'), as you saw it; else nothing is done and you are told who finished.")
+        var after: String?
         func run() throws {
-            try perform(options) { (s: State) throws(Refusal) in try s.room.events(for: .introNext) }
+            try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in
+                guard let after else { return [] }
+                return [.speaker(after == "nobody" ? nil : try resolvePerson(after, in: s.room))]
+            }) { (s: State) throws(Refusal) in try s.room.events(for: .introNext) }
         }
     }
 

@@ -101,11 +101,16 @@ func resolveStall(_ query: String, in room: Room) throws(Refusal) -> String {
 }
 
 /// Appends what `make` decides and prints a confirmation line per event.
-func perform(_ options: StoreOptions, _ make: (State) throws(Refusal) -> [Event]) throws {
+/// `saw`: what the caller says they decided on (`intro next --after WHO`, `seat --from STALL`),
+/// read against the store as opened and checked again under the lock (Seen.swift).
+func perform(_ options: StoreOptions, saw: (State) throws(Refusal) -> [Seen] = { _ in [] }, _ make: (State) throws(Refusal) -> [Event]) throws {
     let desk = try commandLineDesk()
     let store = try options.open()
     let before = store.state.room, refusedBefore = store.state.refused
-    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: desk, make) }
+    let facts = try guarded { () throws(StoreError) in
+        do throws(Refusal) { return try saw(store.state) } catch { throw .refused(error) }
+    }
+    let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: desk, saw: facts, make) }
     for n in store.notices { say(n) }
     // The disk's clock, where it tells, says which clock is wrong; the log's last line only that
     // one of two is.

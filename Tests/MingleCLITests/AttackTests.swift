@@ -38,7 +38,7 @@ struct AttackTests {
         try system("/bin/chgrp", group, shared)
         chmod(shared, 0o2770)
         mkdir(base + "/bin", 0o755)
-        try FileManager.default.copyItem(atPath: CLI.binary, toPath: base + "/bin/mingle")
+        try copyBinary(to: base + "/bin/mingle")
         chmod(base + "/bin/mingle", 0o755)
         try body(host, mallory, shared, base + "/bin/mingle")
     }

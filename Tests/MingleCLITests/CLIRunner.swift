@@ -99,6 +99,14 @@ enum CLI {
     }
 }
 
+/// A copy of the binary at `path`, made by cp(1) in a process of its own. Copied in this process,
+/// its still-open file would be inherited by a child another test forks at that moment, and exec
+/// of the copy then fails with "Text file busy" (ETXTBSY) until that child execs.
+func copyBinary(to path: String) throws {
+    let r = try CLI.runProgram("/bin/cp", [CLI.binary, path])
+    guard r.status == 0 else { throw POSIXError(.EIO) }
+}
+
 func temporaryFolder() -> String {
     var template = Array("/tmp/mingle-cli-XXXXXX".utf8CString)
     return String(cString: mkdtemp(&template)!)

@@ -40,7 +40,8 @@ struct DataEndToEndTests {
         let shown = try t.waitFor("mingle · 年終交流午茶", timeout: 5)
         #expect(shown != nil && shown! < 1.0, "the title edit took \(shown ?? -1) s")
         try write(good.replacingOccurrences(of: "seats = 8", with: "seat = 8"), to: path)
-        let broken = try t.waitUntil(timeout: 2) { $0.contains("event.toml, line") }
+        // Waits for the whole message (under load a frame may come between the file and its words).
+        let broken = try t.waitUntil(timeout: 2) { $0.contains("event.toml, line") && $0.contains("did you mean \"seats\"") }
         #expect(broken.ok, "\(broken.screen)")
         #expect(broken.screen.contains("mingle · 年終交流午茶") && broken.screen.contains("did you mean \"seats\""))
         try t.type("P001")

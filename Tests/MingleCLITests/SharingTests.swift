@@ -36,7 +36,7 @@ struct SharingTests {
         chmod(shared, 0o2770)
         let bin = base + "/bin"
         mkdir(bin, 0o755)
-        try FileManager.default.copyItem(atPath: CLI.binary, toPath: bin + "/mingle")
+        try copyBinary(to: bin + "/mingle")
         chmod(bin + "/mingle", 0o755)
         let mingle = bin + "/mingle"
 

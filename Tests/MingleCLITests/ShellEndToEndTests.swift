@@ -189,7 +189,7 @@ struct ShellEndToEndTests {
             // root may write anywhere: try it as nobody, on a store nobody may read but not write.
             let parent = (dir as NSString).deletingLastPathComponent
             let binDir = temporaryFolder()
-            try FileManager.default.copyItem(atPath: CLI.binary, toPath: binDir + "/mingle")
+            try copyBinary(to: binDir + "/mingle")
             for path in [parent, dir, binDir] { chmod(path, 0o755) }
             for f in ["event.toml", "roster.csv", "events.log"] { chmod(dir + "/" + f, 0o644) }
             chmod(binDir + "/mingle", 0o755)
@@ -214,7 +214,7 @@ struct ShellEndToEndTests {
         if getuid() == 0 {
             let parent = (dir as NSString).deletingLastPathComponent
             let binDir = temporaryFolder()
-            try FileManager.default.copyItem(atPath: CLI.binary, toPath: binDir + "/mingle")
+            try copyBinary(to: binDir + "/mingle")
             for path in [parent, dir, binDir] { chmod(path, 0o755) }
             chmod(dir + "/event.toml", 0o644)
             chmod(dir + "/roster.csv", 0o600)  // the names are private to root

@@ -130,10 +130,12 @@ final class StallScreen: Screen {
     private func seat(_ app: App) {
         guard let p = highlighted(app), let s = stall(app) else { return }
         let room = app.store.state.room, event = seatEvent(p, app), id = room.people[p].id
+        // Where the owner saw them sit: another owner seating them meanwhile is said, not undone.
+        let saw = Seen.seat(person: id, stall: room.presence[p].stall.map { room.stalls[$0].id })
         // Past the seats only when asked and answered yes: then the seat is forced.
         let seat: (App, Bool) -> Void = { [weak self] app, forced in
             guard case .seat(let person, let stall, _) = event else { return }
-            if app.write({ _ in [.seat(person: person, stall: stall, forced: forced)] }) != nil {
+            if app.write(saw: [saw], { _ in [.seat(person: person, stall: stall, forced: forced)] }) != nil {
                 // Ready for the next name; the person just seated is highlighted at the table.
                 self?.picker.clear()
                 self?.seatedSelectedID = id
@@ -151,7 +153,8 @@ final class StallScreen: Screen {
         guard let p = selected(app) else { return }
         let id = app.store.state.room.people[p].id
         let place = view(app)?.seated.firstIndex(of: p)
-        guard app.write({ _ in [.unseat(person: id)] }) != nil else { return }
+        // Released from this table, as shown: a second F7 after the row moved on is refused.
+        guard app.write(saw: [.seat(person: id, stall: stallID)], { _ in [.unseat(person: id)] }) != nil else { return }
         if searching { picker.clear() }
         // The highlight goes to whoever is now in that row, so F7 can go down the table.
         let seated = view(app)?.seated ?? []

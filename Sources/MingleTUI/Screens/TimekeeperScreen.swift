@@ -21,10 +21,12 @@ final class TimekeeperScreen: Screen {
         return KeyMap(s.screenTimekeeper, [
             KeyBinding([.char(" ")], p.keySpeakerNext, help: p.keySpeakerNextHelp, keyLabel: "Space",
                        disabled: { app in App.refusal(.introNext, app) }) { [unowned self] app, _ in
-                guardDoubleTap(app, p.confirmQuickNext) { $0.run(.introNext) }
+                let saw = app.speakerShown
+                guardDoubleTap(app, p.confirmQuickNext) { $0.run(.introNext, saw: [saw]) }
             },
             KeyBinding([.char("s")], p.keySkip, help: p.keySkipHelp, disabled: { app in App.refusal(.introSkipAndNext, app) }) { [unowned self] app, _ in
-                guardDoubleTap(app, p.confirmQuickSkip) { $0.run(.introSkipAndNext) }
+                let saw = app.speakerShown
+                guardDoubleTap(app, p.confirmQuickSkip) { $0.run(.introSkipAndNext, saw: [saw]) }
             },
             KeyBinding([.char("n")], p.keyNextPhase, help: p.keyNextPhaseHelp,
                        disabled: { app in App.refusal(.phaseNext(reason: ""), app) }) { [unowned self] app, _ in askNextPhase(app) },
@@ -49,7 +51,7 @@ final class TimekeeperScreen: Screen {
                 })
             },
             KeyBinding([.char("p")], p.keyPhoto, help: p.keyPhotoHelp, disabled: { app in App.refusal([.photoTaken], app) }) { app, _ in
-                app.write { _ in [.photoTaken] }
+                app.write(saw: [.photos(app.store.state.room.photos.count)]) { _ in [.photoTaken] }
             },
         ])
     }
@@ -76,7 +78,8 @@ final class TimekeeperScreen: Screen {
         let plan = room.phasePlan(to: next, move: .next)
         var prompt = s.fill(s.program.confirmNextPhase, s.phase(next))
         prompt += effects(plan, room, s).map { "\n" + $0 }.joined()
-        app.confirm(prompt) { $0.run(.phaseNext(reason: "")) }
+        let saw = Seen.phase(room.phase)
+        app.confirm(prompt) { $0.run(.phaseNext(reason: ""), saw: [saw]) }
     }
 
     private func askBackPhase(_ app: App) {
@@ -85,7 +88,8 @@ final class TimekeeperScreen: Screen {
         let plan = room.phasePlan(to: previous, move: .back)
         var prompt = s.fill(s.program.backPrompt, s.phase(previous))
         prompt += effects(plan, room, s).map { " " + $0 }.joined() + "\n" + s.program.reasonAsk
-        app.open(PromptDialog(title: s.program.backTitle, prompt: prompt) { app, reason in app.run(.phaseBack(reason: reason)) })
+        let saw = Seen.phase(room.phase)
+        app.open(PromptDialog(title: s.program.backTitle, prompt: prompt) { app, reason in app.run(.phaseBack(reason: reason), saw: [saw]) })
     }
 
     /// What a phase move will change, in the screen's words.
@@ -161,7 +165,10 @@ extension App {
     }
 
     /// Writes what a command means now, as one action.
-    func run(_ c: Command) {
-        write { s throws(Refusal) in try s.room.events(for: c) }
+    func run(_ c: Command, saw: [Seen] = []) {
+        write(saw: saw) { s throws(Refusal) in try s.room.events(for: c) }
     }
+
+    /// The speaker on screen now, as the timekeeper's Space and s mean them.
+    var speakerShown: Seen { .speaker(store.state.room.intro.current.map { store.state.room.people[$0].id }) }
 }

@@ -64,12 +64,14 @@ extension App {
         return true
     }
 
-    /// Appends through the store; what happened, or why not, goes on the message line.
+    /// Appends through the store; what happened, or why not, goes on the message line. `saw`:
+    /// what the screen showed when the key was pressed (taken then, not when a question about it
+    /// is answered), checked under the lock against what is true now.
     @discardableResult
-    func write(_ make: (State) throws(Refusal) -> [Event]) -> [LoggedEvent]? {
+    func write(saw: [Seen] = [], _ make: (State) throws(Refusal) -> [Event]) -> [LoggedEvent]? {
         do {
             let before = store.state.room, refusedBefore = store.state.refused
-            let written = try store.append(by: author, desk: desk, make)
+            let written = try store.append(by: author, desk: desk, saw: saw, make)
             if let e = written.last { say(describe(e, before: before) + knockOn(refusedBefore, before)) }
             return written
         } catch {

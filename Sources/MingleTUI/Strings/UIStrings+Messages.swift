@@ -68,6 +68,16 @@ extension UIStrings {
             case .board: return "這台是看板：只顯示，不能修改任何資料"
             }
         case .notYourAction(let seq, let by): return "第 \(seq) 筆是 \(whereabouts(by)) 做的：這台終端機只能復原自己的動作"
+        case .changedMeanwhile(let what, let by, let at):
+            let when = (by.map { "（\(whereabouts($0))" } ?? "（") + (at.map { " \($0.clock)" } ?? "") + "）"
+            let whenText = when == "（）" ? "" : when
+            switch what {
+            case .speakerFinished(let who, let now): return "\(who) 已經講完了\(whenText)" + (now.map { "，現在是 \($0)" } ?? "") + "：這次沒有動作"
+            case .speakerStarted(let who): return "\(who) 已經開始講了\(whenText)：這次沒有動作"
+            case .moved(let who, let to): return "\(who) 已經" + (to.map { "移到 \($0)" } ?? "離開攤位") + "\(whenText)：這次沒有動作"
+            case .photoTaken: return "合照剛剛已經記下了\(whenText)：不會記兩次"
+            case .phaseMoved(let to): return "議程已經進到\(phase(to))\(whenText)：這次沒有動作"
+            }
         case .other(let text): return text
         }
     }
