@@ -65,8 +65,12 @@ struct StallEndToEndTests {
         #expect(try t.waitFor("離開攤位", window: "a") != nil)
         #expect(try statusJSON(dir).seated("S1").contains("P010") == false)
         #expect(try t.waitFor("座位 8/8", window: "a") != nil)
-        // The highlight stays on that row (now the last at the table): F7 again releases them.
+        // The highlight stays on that row (now the last at the table): F7 again at once asks first
+        // (issue 16: the highlight moved on), and yes releases them.
         try t.keys("F7", window: "a")
+        #expect(try t.waitFor("剛離開這一桌。也要讓", window: "a") != nil)
+        #expect(try statusJSON(dir).seated("S1").contains("P009"))
+        try t.keys("y", window: "a")
         #expect(try t.waitFor("座位 7/8", window: "a") != nil)
         #expect(try statusJSON(dir).seated("S1").contains("P009") == false)
 

@@ -75,13 +75,30 @@ final class Tmux {
 
     /// Waits until the pane shows `text`; returns the seconds it took, or nil after `timeout`.
     @discardableResult
+    /// Returns how long it took to appear, once the pane has also stopped changing: a frame goes
+    /// out in several writes, and a capture taken between them is half of one.
     func waitFor(_ text: String, window: String = "t", timeout: Double = 10) throws -> Double? {
         let start = Date()
         while Date().timeIntervalSince(start) < timeout {
-            if try screen(window).contains(text) { return Date().timeIntervalSince(start) }
+            if try screen(window).contains(text) {
+                let took = Date().timeIntervalSince(start)
+                try settle(window)
+                return took
+            }
             usleep(10_000)
         }
         return nil
+    }
+
+    /// Waits (up to a second) until two looks 30 ms apart see the same pane.
+    func settle(_ window: String = "t") throws {
+        var last = try screen(window)
+        for _ in 0..<33 {
+            usleep(30_000)
+            let now = try screen(window)
+            if now == last { return }
+            last = now
+        }
     }
 
     /// Waits until the whole pane passes `test`; returns the last screen seen either way.

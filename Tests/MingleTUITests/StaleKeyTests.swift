@@ -48,6 +48,35 @@ struct StaleKeyTests {
         #expect(b.message?.text.contains("合照剛剛已經記下了") == true, "\(b.message?.text ?? "")")
     }
 
+    @Test func f7AgainWithinMomentsAsksBeforeTheNextPersonIsReleasedToo() throws {
+        let app = try stallDay(screen: .stall("S1"), language: "en")
+        app.press(.down)
+        let atTable = app.store.state.room.seated[0].count
+        app.press(.function(7))
+        #expect(app.store.state.room.seated[0].count == atTable - 1)
+        app.press(.function(7))  // the highlight is on the next person now
+        #expect(app.top is ConfirmDialog, "a second F7 at once released without asking")
+        #expect(app.screenText().contains("left this table a moment ago. Release"), "\(app.screenText())")
+        app.press(.char("n"))
+        #expect(app.store.state.room.seated[0].count == atTable - 1, "released though the answer was no")
+        // On another of this stall's terminals, the same moment asks too: it is the log that says.
+        let other = try Self.second(app, screen: .stall("S1"), user: "po")
+        other.press(.down, .function(7))
+        #expect(other.top is ConfirmDialog)
+    }
+
+    @Test func aSecondPhotoWithinMomentsAsks() throws {
+        let a = try programApp(screen: .timekeeper, speakerAt: 15 * 60 + 60, now: 16 * 60 + 30)
+        for _ in 0..<2 { try a.store.append(by: a.author) { s throws(Refusal) in try s.room.events(for: .phaseNext(reason: "")) } }
+        a.press(.char("p"))
+        a.press(.char("p"))
+        #expect(a.top is ConfirmDialog)
+        a.press(.char("n"))
+        #expect(a.store.state.room.photos.count == 1)
+        a.press(.char("p"), .char("y"))
+        #expect(a.store.state.room.photos.count == 2, "asked, answered yes: a second photo")
+    }
+
     @Test func theStaleFactIsNamedWithWhoChangedItAndWhen() throws {
         var s = State(config: SampleEvent.config, roster: SampleEvent.people)
         let ann = Author(user: "ann", role: "stall:S2", terminal: "pts/3", pid: 3)

@@ -151,9 +151,26 @@ final class StallScreen: Screen {
 
     private func release(_ app: App) {
         guard let p = selected(app) else { return }
+        let room = app.store.state.room, id = room.people[p].id
+        // The highlight moves on after a release: F7 again within moments (here or on another of
+        // this stall's terminals) asks before releasing the next person too. Only a release counts
+        // (they sit nowhere now), not a move to another stall or a check-out.
+        let released = view(app)?.recentlyLeft.first { room.presence[$0.person].stall == nil && !room.presence[$0.person].left }
+        if let last = released, app.now().millis - last.at.millis < StallScreen.quickReleaseMillis {
+            app.confirm(app.strings.fill2(app.strings.stall.confirmQuickRelease, room.label(last.person), room.label(p))) { [weak self] in
+                self?.release(p, $0)
+            }
+        } else {
+            release(p, app)
+        }
+    }
+
+    static let quickReleaseMillis: Int64 = 3000
+
+    private func release(_ p: Int, _ app: App) {
         let id = app.store.state.room.people[p].id
         let place = view(app)?.seated.firstIndex(of: p)
-        // Released from this table, as shown: a second F7 after the row moved on is refused.
+        // Released from this table, as shown: someone moved meanwhile is said, not released.
         guard app.write(saw: [.seat(person: id, stall: stallID)], { _ in [.unseat(person: id)] }) != nil else { return }
         if searching { picker.clear() }
         // The highlight goes to whoever is now in that row, so F7 can go down the table.

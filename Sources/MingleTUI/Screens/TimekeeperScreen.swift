@@ -51,7 +51,14 @@ final class TimekeeperScreen: Screen {
                 })
             },
             KeyBinding([.char("p")], p.keyPhoto, help: p.keyPhotoHelp, disabled: { app in App.refusal([.photoTaken], app) }) { app, _ in
-                app.write(saw: [.photos(app.store.state.room.photos.count)]) { _ in [.photoTaken] }
+                // A second p within moments (from any terminal) asks: a photo is one event, not two.
+                let room = app.store.state.room, saw = Seen.photos(room.photos.count)
+                let take = { (app: App) in _ = app.write(saw: [saw]) { _ in [.photoTaken] } }
+                if let last = room.photos.last, app.now().millis - last.millis < TimekeeperScreen.quickPhotoMillis {
+                    app.confirm(app.strings.fill(p.confirmQuickPhoto, last.clock), yes: take)
+                } else {
+                    take(app)
+                }
             },
         ])
     }
@@ -71,6 +78,8 @@ final class TimekeeperScreen: Screen {
 
     /// Under this many seconds, a turn ending is asked about first.
     static let quickSeconds = 3
+    /// A photo within this long of the last one is asked about first.
+    static let quickPhotoMillis: Int64 = 10_000
 
     private func askNextPhase(_ app: App) {
         let room = app.store.state.room, s = app.strings

@@ -9,7 +9,7 @@ public struct ProgramStrings: Sendable {
     public var keySkip, keySkipHelp, keyAdd, keyAddHelp, keySelect, keyShift, keyShiftHelp: String
     public var keyMore, keyLess, keyMoreHelp, keyLessHelp, keyMessage, keyMessageHelp, keyPhoto, keyPhotoHelp: String
     public var confirmNextPhase, effectLeave, effectEndTurn, effectBack, effectResume, effectNotYet: String
-    public var confirmQuickNext, confirmQuickSkip, boardMessage, speakerLeft, endedAt, moreRows: String
+    public var confirmQuickNext, confirmQuickSkip, confirmQuickPhoto, boardMessage, speakerLeft, endedAt, moreRows: String
     public var diffLeft, diffOver, diffUnder, nobodyToAdd: String
     public var backTitle, backPrompt, reasonAsk, messageTitle, messagePrompt, addTitle, nothingSelected, lastPhase: String
     public var boardHere, boardSpeaker, boardNext, boardTimeLeft, boardOverBy, boardThanks, boardPhoto, boardSeatsFree, boardFull: String
@@ -39,6 +39,7 @@ public struct ProgramStrings: Sendable {
         effectNotYet: "%@ new POs have not introduced themselves yet.",
         confirmQuickNext: "%@ began only a moment ago. Their turn is over, the next starts?",
         confirmQuickSkip: "%@ began only a moment ago. Skip them?",
+        confirmQuickPhoto: "A photo was recorded at %@, a moment ago. Record another?",
         boardMessage: "On the board", speakerLeft: "%@ checked out: their introduction stopped",
         endedAt: "ended %@", moreRows: "… %@ more",
         diffLeft: "left %@", diffOver: "over %@", diffUnder: "under %@",
@@ -73,7 +74,7 @@ public struct ProgramStrings: Sendable {
         confirmNextPhase: "進入「%@」？", effectLeave: "%@ 人會離開攤位。", effectEndTurn: "%@ 的自我介紹會結束。",
         effectBack: "%@ 人會回到攤位。", effectResume: "%@ 繼續介紹。",
         effectNotYet: "還有 %@ 位新任參與官沒有自我介紹。",
-        confirmQuickNext: "%@ 才剛開始。確定換下一位？", confirmQuickSkip: "%@ 才剛開始。確定略過？",
+        confirmQuickNext: "%@ 才剛開始。確定換下一位？", confirmQuickSkip: "%@ 才剛開始。確定略過？", confirmQuickPhoto: "%@ 才剛記下一張合照。要再記一張嗎？",
         boardMessage: "看板訊息", speakerLeft: "%@ 已簽退，介紹中斷",
         endedAt: "%@ 結束", moreRows: "… 還有 %@ 項",
         diffLeft: "剩 %@", diffOver: "超 %@", diffUnder: "省 %@",

@@ -3,7 +3,7 @@ public struct StallStrings: Sendable {
     public var hostAway, hosts, seats, colSeats, nowAtTable, today, helpOn, seatLabel, typeToSeat, colHere, colWhere: String
     public var nobodySeated, nobodyHereMatches, notCheckedInYet, checkedOutEarlier, recentlyLeft, wentTo, wentNowhere, checkedOutAt, minutesAgo, justNow, minutesShort: String
     public var keySeat, keySeatHelp, keyRelease, keyReleaseHelp, keyHelpOn, keyHelpHelp, keyClearOrBack, keyClearOrBackHelp: String
-    public var confirmFull, seatedFrom, typeFirst, selectFirst, notAtThisStall, stallGone: String
+    public var confirmFull, confirmQuickRelease, seatedFrom, typeFirst, selectFirst, notAtThisStall, stallGone: String
     public var roomTitle, colStall, helpSince, wanderers, freeFor, newNotSeated, everyoneSeated, noNewWaiting: String
     public var keyOpen, keyOpenHelp, keyClearHelp, keyClearHelpHelp, keyClearOldestHelp, confirmClearHelp, noHelpAsked, noStalls: String
     public var helpAnswered, notOpenNow, moreOutOfSight, rollCall, rollHere, leftEarly, nobodyLeft, moreRows, helpBanner, helpBannerMore: String
@@ -22,7 +22,7 @@ public struct StallStrings: Sendable {
         keyHelpOn: "ask for help",
         keyHelpHelp: "ask the organisers to come to this table; F8 again withdraws it",
         keyClearOrBack: "clear", keyClearOrBackHelp: "clear the search (with nothing typed: back to the room view)",
-        confirmFull: "%@ is full. Seat %@ anyway?", seatedFrom: " (from %@)",
+        confirmFull: "%@ is full. Seat %@ anyway?", confirmQuickRelease: "%@ left this table a moment ago. Release %@ too?", seatedFrom: " (from %@)",
         typeFirst: "type a name first: Enter seats the highlighted person", selectFirst: "select someone at this table with ↑/↓ first",
         notAtThisStall: "%@ does not sit at this stall", stallGone: "this stall is no longer in event.toml",
         roomTitle: "All stalls", colStall: "Stall", helpSince: "HELP %@", wanderers: "Here, not at a stall (%@)", freeFor: "free %@ min",
@@ -53,7 +53,7 @@ public struct StallStrings: Sendable {
         keyHelpOn: "求助",
         keyHelpHelp: "請工作人員到這一桌；再按 F8 取消",
         keyClearOrBack: "清除", keyClearOrBackHelp: "清除搜尋（沒有輸入時：回到全場）",
-        confirmFull: "%@ 已坐滿。仍要讓 %@ 入座嗎？", seatedFrom: "（從 %@ 過來）",
+        confirmFull: "%@ 已坐滿。仍要讓 %@ 入座嗎？", confirmQuickRelease: "%@ 剛離開這一桌。也要讓 %@ 離開嗎？", seatedFrom: "（從 %@ 過來）",
         typeFirst: "請先輸入姓名：Enter 讓選到的人入座", selectFirst: "請先用 ↑/↓ 選一位在座的人",
         notAtThisStall: "%@ 不在這個攤位", stallGone: "event.toml 裡已經沒有這個攤位",
         roomTitle: "攤位總覽", colStall: "攤位", helpSince: "求助 %@", wanderers: "在場、未入座（%@）", freeFor: "未坐 %@ 分",
