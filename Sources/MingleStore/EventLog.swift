@@ -188,7 +188,7 @@ public final class EventLog {
 // MARK: The last confirmed line
 
 /// `events.log.last`, beside the log: the sequence number and CRC of the last line a writer
-/// confirmed, rewritten (temp file + rename) after every append. A log that ends before it, or
+/// confirmed, written over in place after every append (`confirm`). A log that ends before it, or
 /// ends there with another line, lost its newest lines or was put back from an older copy: the
 /// next writer refuses rather than give a confirmed number again, and `check` says so.
 extension EventLog {
@@ -202,8 +202,10 @@ extension EventLog {
 
     /// Nil when there is none (an older store) or it does not read (never an error: it only
     /// ever adds a check).
-    public func lastConfirmed() -> LastConfirmed? {
-        guard let bytes = Posix.readFile(lastConfirmedPath) else { return nil }
+    public func lastConfirmed() -> LastConfirmed? { EventLog.lastConfirmed(logPath: path) }
+
+    static func lastConfirmed(logPath: String) -> LastConfirmed? {
+        guard let bytes = Posix.readFile(logPath + lastConfirmedSuffix) else { return nil }
         var seq: Int?, crc: UInt32?
         for part in String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" }) {
             if part.hasPrefix("seq=") { seq = Int(part.dropFirst(4)) }
@@ -215,9 +217,15 @@ extension EventLog {
 
     /// Why the log as read does not hold the last confirmed line, or nil when it does.
     public func lostConfirmedLines() -> StoreError? {
-        guard let last = lastConfirmed() else { return nil }
-        if last.seq < lastSeq || (last.seq == lastSeq && last.crc == chain.lastCRC) { return nil }
-        return .history(.lostConfirmed(lastSeq: lastSeq, confirmed: last.seq, line: linesRead))
+        EventLog.lostConfirmedLines(lastSeq: lastSeq, lastCRC: chain.lastCRC, line: linesRead, logPath: path).map(StoreError.history)
+    }
+
+    /// The same for a log read by other means (check and repair scan it themselves): `lastSeq`
+    /// and `lastCRC` of its last good line, `line` the number of good lines.
+    static func lostConfirmedLines(lastSeq: Int, lastCRC: UInt32?, line: Int, logPath: String) -> HistoryProblem? {
+        guard let last = lastConfirmed(logPath: logPath) else { return nil }
+        if last.seq < lastSeq || (last.seq == lastSeq && last.crc == lastCRC) { return nil }
+        return .lostConfirmed(lastSeq: lastSeq, confirmed: last.seq, line: line)
     }
 
     /// Why events.log.last cannot be the record it should be: not an ordinary file, or one with

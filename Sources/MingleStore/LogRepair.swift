@@ -18,18 +18,22 @@ public enum LogRepair {
         guard let bytes = Posix.readFile(path) else { throw .io("cannot read \(path): \(Posix.errorText())") }
         let lines = LogScan.lines(bytes)
         var (good, findings) = audit(lines: lines)
-        if let lost = lostLines(lines, path: path) { findings.append(lost) }
+        if let lost = lostLines(lines, bytes, path: path) { findings.append(lost) }
         return (good, findings)
     }
 
-    /// The finding for a log whose good lines end before the line last confirmed.
-    static func lostLines(_ lines: [LogScan.Line], path: String) -> Finding? {
-        guard let log = try? EventLog(path: path, calls: .system) else { return nil }
-        _ = try? log.readNew()
-        guard log.linesRead == lines.filter({ if case .good = $0.outcome { true } else { false } }).count,
-              let lost = log.lostConfirmedLines() else { return nil }
-        guard case .history(let h) = lost else { return nil }
-        return Finding(line: lines.count, problem: h.problem, needsRepair: true)
+    /// The finding for a log whose good lines end before the line last confirmed, from the lines
+    /// already scanned (as a reader would see it: only when the good lines come first, unbroken).
+    static func lostLines(_ lines: [LogScan.Line], _ bytes: [UInt8], path: String) -> Finding? {
+        let good = lines.prefix(while: \.isGood)
+        guard good.count == lines.filter(\.isGood).count else { return nil }
+        var lastSeq = 0, lastCRC: UInt32? = 0
+        if let last = good.last, case .good(let e) = last.outcome {
+            lastSeq = e.seq
+            lastCRC = bytes.withUnsafeBufferPointer { b in LogLineCodec.link(UnsafeBufferPointer(rebasing: b[last.range.lowerBound..<(last.range.upperBound - 1)]))?.crc }
+        }
+        guard let lost = EventLog.lostConfirmedLines(lastSeq: lastSeq, lastCRC: lastCRC, line: good.count, logPath: path) else { return nil }
+        return Finding(line: lines.count, problem: lost.problem, needsRepair: true)
     }
 
     static func audit(lines: [LogScan.Line]) -> (goodLines: Int, findings: [Finding]) {
@@ -75,7 +79,7 @@ public enum LogRepair {
         guard let bytes = Posix.readAll(fd: fd, from: 0) else { throw .io("cannot read \(path): \(Posix.errorText())") }
         let lines = LogScan.lines(bytes)
         var (_, findings) = audit(lines: lines)
-        let lost = lostLines(lines, path: path)
+        let lost = lostLines(lines, bytes, path: path)
         if let lost { findings.append(lost) }
         guard !findings.isEmpty else { return nil }
 
@@ -108,7 +112,7 @@ public enum LogRepair {
         if !moved.isEmpty { said.append("moved \(moved.count) bad line(s) (line \(moved.map { "\($0)" }.joined(separator: ", "))) to \(base(aside))") }
         if !unlinked.isEmpty { said.append("kept line \(unlinked.map { "\($0)" }.joined(separator: ", ")), where a line before was removed or changed") }
         if let lost { said.append("went on after the last confirmed event: \(lost.problem)") }
-        let confirmed = (try? EventLog(path: path, calls: .system))?.lastConfirmed()?.seq ?? 0
+        let confirmed = EventLog.lastConfirmed(logPath: path)?.seq ?? 0
         let note = LoggedEvent(seq: max(lastSeq, confirmed) + 1, time: lastTime, author: author, event: .note(
             text: "repair " + said.joined(separator: "; ") + "; the log before repair is \(base(backup))"))
         let noteLine = LogLineCodec.encode(note, prev: prev)
