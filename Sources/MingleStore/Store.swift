@@ -45,6 +45,18 @@ public final class Store {
     /// is now (over a minute), and who wrote it: this clock is behind, or that writer's was ahead
     /// (on one machine the disk cannot tell which). Nil otherwise.
     public private(set) var clockBehindLog: (millis: Int64, by: Author)?
+
+    /// What to say about this computer's clock, if anything: off the disk's by over a minute
+    /// (the disk says which clock is wrong), else behind the log's last line (one of two is).
+    public enum ClockNotice: Equatable, Sendable {
+        case offDisk(Int64)
+        case behindLog(Int64, by: Author)
+    }
+
+    public var clockNotice: ClockNotice? {
+        if let skew = clockSkew, abs(skew) > 60_000 { return .offDisk(skew) }
+        return clockBehindLog.map { .behindLog($0.millis, by: $0.by) }
+    }
     private var clockMeasuredAt = -Double.infinity
     /// The log as read ends before the line last confirmed (events.log.last): what is shown is an
     /// older day. Said on every screen and by every command until put right; writes are refused.

@@ -59,18 +59,16 @@ struct SeatCommand: ParsableCommand {
     var from: String?
 
     func run() throws {
-        try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in
-            guard let from else { return [] }
-            return [try seenSeat(who, from: from, in: s.room)]
-        }) { (s: State) throws(Refusal) in
+        try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in try seenSeat(who, from: from, in: s.room) }) { (s: State) throws(Refusal) in
             [.seat(person: try resolvePerson(who, in: s.room), stall: try resolveStall(stall, in: s.room), forced: force)]
         }
     }
 }
 
-/// `--from STALL` or `--from none`: where the person sat as the caller saw it.
-func seenSeat(_ who: String, from: String, in room: Room) throws(Refusal) -> Seen {
-    .seat(person: try resolvePerson(who, in: room), stall: from == "none" ? nil : try resolveStall(from, in: room))
+/// `--from STALL` or `--from none`: where the person sat as the caller saw it (nothing without it).
+func seenSeat(_ who: String, from: String?, in room: Room) throws(Refusal) -> [Seen] {
+    guard let from else { return [] }
+    return [.seat(person: try resolvePerson(who, in: room), stall: from == "none" ? nil : try resolveStall(from, in: room))]
 }
 
 struct UnseatCommand: ParsableCommand {
@@ -81,10 +79,7 @@ struct UnseatCommand: ParsableCommand {
     var from: String?
 
     func run() throws {
-        try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in
-            guard let from else { return [] }
-            return [try seenSeat(who, from: from, in: s.room)]
-        }) { (s: State) throws(Refusal) in
+        try perform(options, saw: { (s: State) throws(Refusal) -> [Seen] in try seenSeat(who, from: from, in: s.room) }) { (s: State) throws(Refusal) in
             [.unseat(person: try resolvePerson(who, in: s.room))]
         }
     }

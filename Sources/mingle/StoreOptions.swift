@@ -44,22 +44,24 @@ func commandLineDesk() throws -> Desk? {
     return desk
 }
 
-/// Pages and exports under $MINGLE_ROLE, through the core's Desk, before anything is written.
-func refusePaperUnderRole(_ what: Desk.PaperWork, _ options: StoreOptions) throws {
-    guard let desk = try commandLineDesk() else { return }
-    let room = (try? Store(directory: options.directory))?.state.room
-    guard let refusal = desk.refusal(forPaper: what, in: room) else { return }
-    say("Refused: " + refusal.reason)
+/// Refuses under $MINGLE_ROLE what the core's Desk says that role does not do, before anything
+/// is read or written. The decision needs no room; the store is opened only to name a stall in
+/// the refusal.
+func refuseUnderRole(_ options: StoreOptions?, _ refusal: (Desk, Room?) -> Refusal?) throws {
+    guard let desk = try commandLineDesk(), refusal(desk, nil) != nil else { return }
+    let room = options.flatMap { try? Store(directory: $0.directory) }?.state.room
+    say("Refused: " + (refusal(desk, room) ?? refusal(desk, nil)!).reason)
     throw ExitCode(1)
 }
 
-/// Store work (import, repair, access) is the organisers' own: under $MINGLE_ROLE it is refused
-/// through the core's Desk before anything is read or written.
+/// Pages and exports with everyone's names, or the timeline.
+func refusePaperUnderRole(_ what: Desk.PaperWork, _ options: StoreOptions) throws {
+    try refuseUnderRole(options) { $0.refusal(forPaper: what, in: $1) }
+}
+
+/// Store work (init, import, repair, access, simulate) is the organisers' own.
 func refuseStoreWorkUnderRole(_ work: Desk.StoreWork, _ options: StoreOptions? = nil) throws {
-    guard let desk = try commandLineDesk() else { return }
-    let room = options.flatMap { try? Store(directory: $0.directory) }?.state.room
-    say("Refused: " + desk.refusal(for: work, in: room).reason)
-    throw ExitCode(1)
+    try refuseUnderRole(options) { $0.refusal(for: work, in: $1) }
 }
 
 /// Who is writing: login user, the role (CLI unless $MINGLE_ROLE says otherwise), terminal, pid.
@@ -112,14 +114,14 @@ func perform(_ options: StoreOptions, saw: (State) throws(Refusal) -> [Seen] = {
     }
     let written = try guarded { () throws(StoreError) in try store.append(by: currentAuthor(), desk: desk, saw: facts, make) }
     for n in store.notices { say(n) }
-    // The disk's clock, where it tells, says which clock is wrong; the log's last line only that
-    // one of two is.
-    if let skew = store.clockSkew, abs(skew) > 60_000 {
+    switch store.clockNotice {
+    case .offDisk(let skew)?:
         say("Note: this computer's clock is \(ClockSkew.words(skew)) \(skew > 0 ? "ahead of" : "behind") the clock of the disk the store is on; "
             + "the event was stamped \(skew > 0 ? "with it" : "no earlier than the last one"). Set the clock.")
-    } else if let behind = store.clockBehindLog {
-        say("Note: the log's last line is stamped \(ClockSkew.words(behind.millis)) after this computer's clock (written by \(behind.by.whereabouts)): "
+    case .behindLog(let millis, let by)?:
+        say("Note: the log's last line is stamped \(ClockSkew.words(millis)) after this computer's clock (written by \(by.whereabouts)): "
             + "this clock is behind, or that one was ahead. The event was stamped no earlier than that line. Set the clock that is wrong.")
+    case nil: break
     }
     for e in written { print(Sanitizer.clean(confirmation(e, before: before, after: store.state))) }
     // What an undo took away with it: nothing changes without being said.

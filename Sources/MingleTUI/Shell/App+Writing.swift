@@ -45,8 +45,11 @@ extension App {
     /// A clock more than a minute off the disk's: said, since every time this terminal stamps
     /// (and the minutes at stalls) depends on it.
     var clockProblemText: String? {
-        if let skew = store.clockSkew, abs(skew) > 60_000 { return strings.clockOff(skew) }
-        return store.clockBehindLog.map { strings.clockBehindLog($0.millis, by: $0.by) }
+        switch store.clockNotice {
+        case .offDisk(let skew)?: strings.clockOff(skew)
+        case .behindLog(let millis, let by)?: strings.clockBehindLog(millis, by: by)
+        case nil: nil
+        }
     }
 
     /// Whether this user can read, and in a role that writes, write the store: asked at start and
