@@ -156,13 +156,8 @@ final class StallScreen: Screen {
         // this stall's terminals) asks before releasing the next person too. Only a release counts
         // (they sit nowhere now), not a move to another stall or a check-out.
         let released = view(app)?.recentlyLeft.first { room.presence[$0.person].stall == nil && !room.presence[$0.person].left }
-        if let last = released, app.now().millis - last.at.millis < StallScreen.quickReleaseMillis {
-            app.confirm(app.strings.fill2(app.strings.stall.confirmQuickRelease, room.label(last.person), room.label(p))) { [weak self] in
-                self?.release(p, $0)
-            }
-        } else {
-            release(p, app)
-        }
+        let question = released.map { app.strings.fill2(app.strings.stall.confirmQuickRelease, room.label($0.person), room.label(p)) } ?? ""
+        app.askIfJustDone(released?.at, within: StallScreen.quickReleaseMillis, question) { [weak self] in self?.release(p, $0) }
     }
 
     static let quickReleaseMillis: Int64 = 3000

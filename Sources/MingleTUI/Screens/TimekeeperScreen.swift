@@ -53,12 +53,8 @@ final class TimekeeperScreen: Screen {
             KeyBinding([.char("p")], p.keyPhoto, help: p.keyPhotoHelp, disabled: { app in App.refusal([.photoTaken], app) }) { app, _ in
                 // A second p within moments (from any terminal) asks: a photo is one event, not two.
                 let room = app.store.state.room, saw = Seen.photos(room.photos.count)
-                let take = { (app: App) in _ = app.write(saw: [saw]) { _ in [.photoTaken] } }
-                if let last = room.photos.last, app.now().millis - last.millis < TimekeeperScreen.quickPhotoMillis {
-                    app.confirm(app.strings.fill(p.confirmQuickPhoto, last.clock), yes: take)
-                } else {
-                    take(app)
-                }
+                app.askIfJustDone(room.photos.last, within: TimekeeperScreen.quickPhotoMillis,
+                                  app.strings.fill(p.confirmQuickPhoto, room.photos.last?.clock ?? "")) { _ = $0.write(saw: [saw]) { _ in [.photoTaken] } }
             },
         ])
     }
@@ -68,12 +64,9 @@ final class TimekeeperScreen: Screen {
     /// A speaker who began a moment ago is most likely a key pressed twice: ask before ending
     /// their turn. (Undo would also put it right, but the room would see the wrong name first.)
     private func guardDoubleTap(_ app: App, _ question: String, _ go: @escaping (App) -> Void) {
-        let room = app.store.state.room
-        if let clock = room.speakerClock(now: app.now()), clock.seconds < TimekeeperScreen.quickSeconds {
-            app.confirm(app.strings.fill(question, room.label(clock.person)), yes: go)
-        } else {
-            go(app)
-        }
+        let room = app.store.state.room, clock = room.speakerClock(now: app.now())
+        app.askIfJustDone(clock.map { app.now().adding(seconds: -$0.seconds) }, within: Int64(TimekeeperScreen.quickSeconds) * 1000,
+                          clock.map { app.strings.fill(question, room.label($0.person)) } ?? "", go)
     }
 
     /// Under this many seconds, a turn ending is asked about first.

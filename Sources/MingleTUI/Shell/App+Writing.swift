@@ -42,8 +42,8 @@ extension App {
         readProblem ?? store.lostLines.map(problemText) ?? sourceProblemText ?? accessProblem ?? clockProblemText
     }
 
-    /// A clock more than a minute off the disk's: said, since every time this terminal stamps
-    /// (and the minutes at stalls) depends on it.
+    /// A clock more than a minute off the disk's, or behind the log's last line: said, since every
+    /// time this terminal stamps (and the minutes at stalls) depends on it.
     var clockProblemText: String? {
         switch store.clockNotice {
         case .offDisk(let skew)?: strings.clockOff(skew)

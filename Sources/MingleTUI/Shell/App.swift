@@ -105,6 +105,13 @@ public final class App {
         open(ConfirmDialog(prompt: prompt, yes: yes))
     }
 
+    /// A key that acts on a one-off event or a moving highlight, pressed again within moments of
+    /// the last time it happened (`last`, from the log, so on any terminal): asks `question`
+    /// before doing it again; otherwise does it.
+    func askIfJustDone(_ last: Timestamp?, within millis: Int64, _ question: String, _ go: @escaping (App) -> Void) {
+        if let last, now().millis - last.millis < millis { confirm(question, yes: go) } else { go(self) }
+    }
+
     func toggleHelp() {
         if let help = top as? HelpOverlay {
             close(help)
